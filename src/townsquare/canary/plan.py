@@ -1,0 +1,126 @@
+"""Before sending: capacity per channel and the shortest excerpt that still names a leaker."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from townsquare.canary.codes import F64, LEVELS, bias_table
+from townsquare.canary.evidence import LAMBDAS, log_allowed, log_mgf_weighted
+from townsquare.canary.model import CHANNELS, Channel, Layout
+
+# What survives each way a memo leaks.
+LEAK_FORMS: dict[str, tuple[Channel, ...]] = {
+    "pasted": CHANNELS,
+    "cleaned": ("lexical",),
+    "retyped": ("lexical",),
+    "screenshot": ("lexical", "spacing"),
+}
+
+
+@dataclass(frozen=True)
+class ChannelCapacity:
+    channel: Channel
+    slots: int
+    bits: float
+
+
+@dataclass(frozen=True)
+class FormPlan:
+    form: str
+    full_copy_identifies: bool
+    shortest_excerpt: int | None  # sentences: any excerpt this long suffices
+    typical_excerpt: int | None  # sentences: half of the excerpts this long suffice
+
+
+@dataclass(frozen=True)
+class Plan:
+    recipients: int
+    sentences: int
+    threshold: float
+    capacity: list[ChannelCapacity]
+    forms: list[FormPlan]
+
+    @property
+    def can_carry(self) -> bool:
+        return next(f for f in self.forms if f.form == "pasted").full_copy_identifies
+
+
+@lru_cache(maxsize=64)
+def _slot_profile(channel: Channel, q: int) -> tuple[F64, float]:
+    """Expected ln-MGF per lambda and expected single-leaker score of one slot."""
+    vectors, weights = bias_table(channel, q)
+    w = np.array(weights) / sum(weights)
+    mgf = np.zeros_like(LAMBDAS)
+    expected = 0.0
+    for vec, wv in zip(vectors, w, strict=True):
+        p = np.array(vec, dtype=np.float64) / LEVELS
+        p = p[p > 0]
+        # the leaker's symbol is s with probability p_s; an innocent then matches with p_s
+        mgf += wv * log_mgf_weighted(p, p)
+        expected += wv * float(np.sqrt(p * (1 - p)).sum())
+    return mgf, expected
+
+
+def _per_sentence(layout: Layout, channels: tuple[Channel, ...]) -> tuple[F64, F64]:
+    n = len(layout.sentences)
+    mgf = np.zeros((n, len(LAMBDAS)))
+    expected = np.zeros(n)
+    for slot in layout.slots:
+        if slot.channel in channels:
+            m, e = _slot_profile(slot.channel, slot.q)
+            mgf[slot.sentence] += m
+            expected[slot.sentence] += e
+    return mgf, expected
+
+
+def _identifies(mgf: F64, expected: F64, target: float) -> np.ndarray:
+    exponent = -LAMBDAS[None, :] * expected[:, None] + mgf
+    ok: np.ndarray = exponent.min(axis=1) <= target
+    return ok
+
+
+def _window_sums(values: F64, k: int) -> F64:
+    cum = np.concatenate([np.zeros((1, *values.shape[1:])), np.cumsum(values, axis=0)])
+    out: F64 = cum[k:] - cum[:-k]
+    return out
+
+
+def _shortest(mgf: F64, expected: F64, target: float, quantile: float) -> int | None:
+    n = len(expected)
+    lo, hi = 1, n
+    if not _identifies(mgf.sum(axis=0)[None], np.array([expected.sum()]), target)[0]:
+        return None
+    while lo < hi:
+        k = (lo + hi) // 2
+        ok = _identifies(_window_sums(mgf, k), _window_sums(expected, k), target)
+        if ok.mean() >= quantile and (quantile < 1.0 or ok.all()):
+            hi = k
+        else:
+            lo = k + 1
+    return lo
+
+
+def plan(layout: Layout, recipients: int, threshold: float = 1e-6) -> Plan:
+    """Capacity per channel and, per leak form, the excerpt length that names one leaker."""
+    capacity = []
+    for ch in layout.channels:
+        qs = [s.q for s in layout.slots if s.channel == ch]
+        capacity.append(ChannelCapacity(ch, len(qs), float(sum(math.log2(q) for q in qs))))
+    target = log_allowed(recipients, threshold)
+    forms = []
+    for form, surviving in LEAK_FORMS.items():
+        mgf, expected = _per_sentence(layout, tuple(c for c in surviving if c in layout.channels))
+        full = bool(_identifies(mgf.sum(axis=0)[None], np.array([expected.sum()]), target)[0])
+        forms.append(
+            FormPlan(
+                form,
+                full,
+                _shortest(mgf, expected, target, 1.0) if full else None,
+                _shortest(mgf, expected, target, 0.5) if full else None,
+            )
+        )
+    return Plan(recipients, len(layout.sentences), threshold, capacity, forms)

@@ -1,0 +1,181 @@
+"""Reading a leak: align it to the memo sentence by sentence, then read every slot.
+
+Alignment works on token match keys (letters and digits only), so it
+survives cleaning, retyping, OCR noise, excerpts and reordering. Each slot is
+then read from the raw characters around its aligned tokens; anything
+ambiguous is an erasure (-1), never a guess.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+import numpy as np
+
+from townsquare.canary.channels import INTRA_TOKEN_KINDS, ZW_VARIANTS
+from townsquare.canary.codes import I16
+from townsquare.canary.model import CHANNELS, Layout, Slot
+from townsquare.canary.normalize import ZERO_WIDTH, lexical_form, strip_zero_width
+from townsquare.canary.segment import tokenize
+
+_MIN_CONSTANT_RUN = 8  # a channel read identically this often was normalised away
+
+
+@dataclass
+class Reading:
+    """What a leak says about each slot (-1: erased) and how it was aligned."""
+
+    observed: I16
+    sentences_matched: list[int]
+    token_map: dict[int, int]
+    channels: dict[str, dict[str, int | bool]] = field(default_factory=dict)
+
+    @property
+    def slots_read(self) -> int:
+        return int((self.observed >= 0).sum())
+
+
+class _Leak:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.keys = [k for _, _, k in self.tokens]
+        self.bigrams: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i in range(len(self.keys) - 1):
+            if self.keys[i] and self.keys[i + 1]:
+                self.bigrams[(self.keys[i], self.keys[i + 1])].append(i)
+
+    def raw(self, i: int) -> str:
+        s, e, _ = self.tokens[i]
+        return self.text[s:e]
+
+    def gap(self, i: int) -> str:
+        """Whitespace between leak tokens i and i+1."""
+        return self.text[self.tokens[i][1] : self.tokens[i + 1][0]]
+
+
+def _align_sentence(keys: list[str], first: int, leak: _Leak) -> dict[int, int]:
+    """Memo token index -> leak token index for one sentence, or {} if not found."""
+    votes: dict[int, int] = defaultdict(int)
+    for a in range(len(keys) - 1):
+        for b in leak.bigrams.get((keys[a], keys[a + 1]), ()):
+            votes[b - a] += 1
+    if not votes:
+        if len(keys) == 1 and keys[0] and len(keys[0]) > 3 and keys[0] in leak.keys:
+            return {first: leak.keys.index(keys[0])}
+        return {}
+    offset, count = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))
+    if count < min(3, max(1, (len(keys) - 1) // 3)):
+        return {}
+    lo = max(0, offset - 3)
+    hi = min(len(leak.keys), offset + len(keys) + 3)
+    matcher = SequenceMatcher(None, keys, leak.keys[lo:hi], autojunk=False)
+    out: dict[int, int] = {}
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            out[first + block.a + k] = lo + block.b + k
+    return out
+
+
+def _read_gap(slot: Slot, leak: _Leak, tmap: dict[int, int]) -> int:
+    left, right = tmap.get(slot.token), tmap.get(slot.token + 1)
+    if left is None or right is None or right != left + 1:
+        return -1
+    gap = leak.gap(left)
+    return slot.variants.index(gap) if gap in slot.variants else -1
+
+
+def _read_zero_width(slot: Slot, leak: _Leak, tmap: dict[int, int]) -> int:
+    at = tmap.get(slot.token)
+    if at is None:
+        return -1
+    raw = leak.raw(at)
+    tail = raw[len(raw.rstrip(ZERO_WIDTH)) :]
+    return ZW_VARIANTS.index(tail) if tail in ZW_VARIANTS else -1
+
+
+def _read_intra(layout: Layout, slot: Slot, leak: _Leak, tmap: dict[int, int]) -> int:
+    at = tmap.get(slot.token)
+    if at is None:
+        return -1
+    pattern, _ = INTRA_TOKEN_KINDS[slot.kind]
+    tok = layout.tokens[slot.token]
+    mine = [m.start() for m in pattern.finditer(layout.text, tok.start, tok.end)]
+    theirs = [m.group() for m in pattern.finditer(strip_zero_width(leak.raw(at)))]
+    if len(mine) != len(theirs) or slot.start not in mine:
+        return -1
+    seen = theirs[mine.index(slot.start)]
+    return slot.variants.index(seen) if seen in slot.variants else -1
+
+
+def _read_lexical(slot: Slot, leak: _Leak, tmap: dict[int, int]) -> int:
+    before, after = tmap.get(slot.token - 1), tmap.get(slot.token_end)
+    forms = [lexical_form(v) for v in slot.variants]
+    best, best_len = -1, -1
+    for index, form in enumerate(forms):
+        n = len(form.split(" "))
+        if after is not None:
+            lo = after - n
+        elif before is not None:
+            lo = before + 1
+        else:
+            continue
+        if lo < 0 or (before is not None and lo != before + 1):
+            continue
+        window = (
+            leak.text[leak.tokens[lo][0] : leak.tokens[lo + n - 1][1]]
+            if lo + n <= len(leak.tokens)
+            else ""
+        )
+        if window and lexical_form(window) == form and n > best_len:
+            best, best_len = index, n
+    return best
+
+
+def _erase_constant(layout: Layout, observed: I16) -> None:
+    """A channel kind read as one symbol everywhere was normalised by the leaker."""
+    kinds: dict[str, list[int]] = defaultdict(list)
+    for j, slot in enumerate(layout.slots):
+        if observed[j] >= 0 and slot.channel != "lexical":
+            kinds[f"{slot.channel}/{slot.kind}"].append(j)
+    for idx in kinds.values():
+        values = observed[idx]
+        if len(idx) >= _MIN_CONSTANT_RUN and np.all(values == values[0]):
+            observed[idx] = -1
+
+
+def read_leak(layout: Layout, text: str, *, invisible_lost: bool = False) -> Reading:
+    """Align `text` to the memo and read each slot; `invisible_lost` for OCR'd text."""
+    leak = _Leak(text)
+    tmap: dict[int, int] = {}
+    matched: list[int] = []
+    keys = [t.key for t in layout.tokens]
+    for s in layout.sentences:
+        part = _align_sentence(keys[s.first_token : s.end_token], s.first_token, leak)
+        if len(part) >= max(1, (s.end_token - s.first_token) // 2):
+            tmap.update(part)
+            matched.append(s.index)
+    observed = np.full(len(layout.slots), -1, dtype=np.int16)
+    has_zw = any(c in text for c in ZERO_WIDTH)
+    for j, slot in enumerate(layout.slots):
+        if slot.sentence not in matched and slot.channel != "spacing":
+            continue
+        if slot.channel == "lexical":
+            observed[j] = _read_lexical(slot, leak, tmap)
+        elif invisible_lost and slot.channel in ("typography", "zero_width"):
+            continue
+        elif slot.channel == "zero_width":
+            observed[j] = _read_zero_width(slot, leak, tmap) if has_zw else -1
+        elif slot.kind in INTRA_TOKEN_KINDS:
+            observed[j] = _read_intra(layout, slot, leak, tmap)
+        else:
+            observed[j] = _read_gap(slot, leak, tmap)
+    _erase_constant(layout, observed)
+    channels: dict[str, dict[str, int | bool]] = {}
+    for ch in CHANNELS:
+        idx = [j for j, s in enumerate(layout.slots) if s.channel == ch]
+        read = int((observed[idx] >= 0).sum()) if idx else 0
+        channels[ch] = {"enabled": ch in layout.channels, "slots": len(idx), "read": read}
+    return Reading(observed, matched, tmap, channels)

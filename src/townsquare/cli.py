@@ -1,0 +1,279 @@
+"""The `townsquare` command line: thin Typer commands over the services."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+from rich.table import Table
+
+from townsquare.bootstrap import App, open_app
+from townsquare.canary.layout import parse_channels
+from townsquare.canary.model import CHANNELS, CanaryError
+from townsquare.keys import KeyFileError
+from townsquare.settings import load_settings
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+memo_app = typer.Typer(no_args_is_help=True, help="Issue fingerprinted memo copies.")
+leak_app = typer.Typer(no_args_is_help=True, help="Trace leaked copies to their recipients.")
+app.add_typer(memo_app, name="memo")
+app.add_typer(leak_app, name="leak")
+
+out = Console()
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def application() -> Iterator[App]:
+    """Open the store and key; turn bad input into a message and exit code 2."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        application = open_app(load_settings())
+    except (KeyFileError, SQLAlchemyError, OSError) as exc:
+        fail(f"cannot open the store: {exc}")
+        raise
+    try:
+        yield application
+    except CanaryError as exc:
+        fail(str(exc))
+    finally:
+        application.close()
+
+
+def _emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def _channels(value: str) -> tuple[Any, ...]:
+    try:
+        return parse_channels(value.split(","))
+    except CanaryError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+ChannelsOpt = Annotated[
+    str,
+    typer.Option("--channels", help="Comma-separated channels to use.", show_default=True),
+]
+
+
+@memo_app.command("issue")
+def memo_issue(
+    memo: Annotated[Path, typer.Argument(help="The memo (UTF-8 text or Markdown).")],
+    recipients: Annotated[Path, typer.Option("--recipients", help="CSV with id,name,email.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Directory for the copies.")],
+    title: Annotated[str | None, typer.Option("--title", help="Title shown in listings.")] = None,
+    channels: ChannelsOpt = ",".join(CHANNELS),
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON object.")] = False,
+) -> None:
+    """Write one fingerprinted copy per recipient to OUT/<id><ext> and store the memo."""
+    from townsquare.services.memos import issue_memo, plan_to_dict
+
+    chosen = _channels(channels)
+    with application() as a:
+        with Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+            disable=as_json,
+        ) as bar:
+            task = bar.add_task("issuing copies", total=None)
+
+            def advance(n: int) -> None:
+                bar.update(task, advance=n)
+
+            result = issue_memo(
+                a.sessions,
+                a.key,
+                memo,
+                recipients,
+                out_dir,
+                title=title,
+                channels=chosen,
+                progress=advance,
+            )
+        if as_json:
+            _emit_json(
+                {
+                    "memo_id": result.memo_id,
+                    "copies": result.copies,
+                    "out": str(result.out_dir),
+                    "capacity": plan_to_dict(result.plan)["capacity"],
+                    "plan": plan_to_dict(result.plan),
+                }
+            )
+        else:
+            err.print(f"wrote {result.copies} copies to {result.out_dir}")
+            out.print(result.memo_id, highlight=False)
+
+
+@memo_app.command("plan")
+def memo_plan(
+    memo: Annotated[Path, typer.Argument(help="The memo to plan for.")],
+    recipients: Annotated[int, typer.Option("--recipients", help="How many recipients.")],
+    channels: ChannelsOpt = ",".join(CHANNELS),
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON object.")] = False,
+) -> None:
+    """Capacity per channel and the shortest excerpt that still names one leaker."""
+    from townsquare.services.memos import plan_memo, plan_to_dict
+
+    chosen = _channels(channels)
+    try:
+        p = plan_memo(memo, recipients, chosen)
+    except CanaryError as exc:
+        fail(str(exc))
+        return
+    data = plan_to_dict(p)
+    if as_json:
+        _emit_json(data)
+        return
+    cap = Table(title=f"Capacity ({p.sentences} sentences)")
+    for col in ("channel", "slots", "bits"):
+        cap.add_column(col)
+    for c in p.capacity:
+        cap.add_row(c.channel, str(c.slots), f"{c.bits:.0f}")
+    out.print(cap)
+    forms = Table(title=f"Naming one leaker among {p.recipients} (error <= {p.threshold:g})")
+    for col in ("leak form", "full copy", "any excerpt of", "typical excerpt"):
+        forms.add_column(col)
+    for f in p.forms:
+        forms.add_row(
+            f.form,
+            "yes" if f.full_copy_identifies else "no",
+            f"{f.shortest_excerpt} sentences" if f.shortest_excerpt else "-",
+            f"{f.typical_excerpt} sentences" if f.typical_excerpt else "-",
+        )
+    out.print(forms)
+    if not p.can_carry:
+        fail(f"this memo cannot carry {recipients} recipients", code=1)
+
+
+@memo_app.command("list")
+def memo_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Stored memos, newest first."""
+    from townsquare.services.memos import list_memos
+
+    with application() as a:
+        rows = list_memos(a.sessions)
+    if as_json:
+        _emit_json([r._asdict() for r in rows])
+        return
+    table = Table()
+    for col in ("id", "title", "language", "recipients", "created"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            r.id, r.title, r.language, str(r.recipient_count), f"{r.created_at:%Y-%m-%d %H:%M}"
+        )
+    out.print(table)
+
+
+@memo_app.command("show")
+def memo_show(
+    memo_id: Annotated[str, typer.Argument(help="The memo id (see `memo list`).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """A memo's details, plan and trace history."""
+    from townsquare.services.memos import show_memo
+
+    with application() as a:
+        data = show_memo(a.sessions, memo_id)
+    if as_json:
+        _emit_json(data)
+        return
+    for k in (
+        "memo_id",
+        "title",
+        "filename",
+        "language",
+        "recipients",
+        "sentences",
+        "slots",
+        "created_at",
+    ):
+        out.print(f"[bold]{k}:[/] {data[k]}", highlight=False)
+    out.print(f"[bold]channels:[/] {', '.join(data['channels'])}")
+    out.print(f"[bold]traces:[/] {len(data['traces'])}")
+
+
+def _print_trace(r: dict[str, Any]) -> None:
+    colour = {"identified": "red", "inconclusive": "yellow", "no_match": "green"}[r["verdict"]]
+    out.print(f"[bold {colour}]{r['verdict']}[/]  memo: {r['memo_id'] or '-'}", highlight=False)
+    if r["accused"]:
+        table = Table(title="Accused")
+        for col in ("recipient", "name", "false-accusation probability", "score"):
+            table.add_column(col)
+        for a in r["accused"]:
+            table.add_row(
+                a["recipient_id"],
+                a["name"],
+                f"{a['false_accusation_probability']:.2e}",
+                f"{a['score']:.1f}",
+            )
+        out.print(table)
+    out.print(
+        f"slots read: {r['slots_read']} of {r['slots_total']} "
+        f"(sentences matched: {r.get('sentences_matched', 0)})"
+    )
+    for name, ch in r["channels"].items():
+        if ch.get("enabled"):
+            out.print(f"  {name}: {ch['read']} of {ch['slots']} slots read")
+    if r["verdict"] == "inconclusive":
+        more = r["needed_sentences"]
+        out.print(
+            "not enough evidence to name anyone"
+            + (f"; about {more} more sentences would be needed" if more else "")
+        )
+
+
+@leak_app.command("trace")
+def leak_trace(
+    file: Annotated[Path, typer.Argument(help="Leaked text, or an image (PNG/JPEG) of it.")],
+    memo_id: Annotated[str | None, typer.Option("--memo", help="The memo it leaked from.")] = None,
+    threshold: Annotated[
+        float, typer.Option("--threshold", help="False-accusation probability allowed.")
+    ] = 1e-6,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Name the recipient(s) a leak came from, with a false-accusation probability each."""
+    from townsquare.services.leaks import trace_leak
+
+    with application() as a:
+        result = trace_leak(a.sessions, a.key, file, memo_id=memo_id, threshold=threshold)
+    if as_json:
+        _emit_json(result)
+    else:
+        _print_trace(result)
+
+
+@app.command("demo")
+def demo(
+    recipients: Annotated[int, typer.Option("--recipients", help="How many copies.")] = 1000,
+) -> None:
+    """Issue copies of a bundled memo, leak one in several ways, trace each leak."""
+    from townsquare.demo import run_demo
+
+    with application() as a:
+        run_demo(a, recipients, out, _print_trace)
+
+
+def main() -> None:
+    app()

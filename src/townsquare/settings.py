@@ -1,0 +1,55 @@
+"""Runtime settings, read from ``TOWNSQUARE_*`` environment variables.
+
+Call :func:`load_settings` once at the edge (CLI, app factory) and pass the
+result down; nothing here runs at import time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+
+KEY_FILE_NAME = "townsquare.key"
+SQLITE_FILE_NAME = "townsquare.sqlite3"
+
+
+def _default_database_url(data: dict[str, Any]) -> str:
+    return f"sqlite:///{data['data_dir']}/{SQLITE_FILE_NAME}"
+
+
+def _default_key_file(data: dict[str, Any]) -> Path:
+    sqlite_path = sqlite_file_path(data["database_url"])
+    if sqlite_path is not None:
+        return sqlite_path.parent / KEY_FILE_NAME
+    return Path(data["data_dir"]) / KEY_FILE_NAME
+
+
+def sqlite_file_path(database_url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    url = make_url(database_url)
+    if url.get_backend_name() != "sqlite":
+        return None
+    database = url.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+class Settings(BaseSettings):
+    """Where townsquare keeps its data, its database and its secret key."""
+
+    model_config = SettingsConfigDict(env_prefix="TOWNSQUARE_", extra="ignore", frozen=True)
+
+    data_dir: Path = Path("./var")
+    # Defaults derive from the fields above them (pydantic validates in declaration order).
+    database_url: str = Field(default_factory=_default_database_url)
+    key_file: Path = Field(default_factory=_default_key_file)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read settings from the environment; keyword overrides win over the environment."""
+    return Settings(**overrides)
