@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from townsquare.keys import SecretKey, load_or_create_key
 from townsquare.settings import Settings
-from townsquare.store.db import make_engine, make_session_factory, upgrade
+from townsquare.store.db import ensure_schema, make_engine, make_session_factory
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class App:
 def open_app(settings: Settings) -> App:
     """A migrated database and the secret key, as `settings` say."""
     engine = make_engine(settings.database_url)
-    upgrade(engine)
+    ensure_schema(engine)
     return App(
         settings, engine, make_session_factory(engine), load_or_create_key(settings.key_file)
     )

@@ -221,3 +221,12 @@ def test_traces_are_listed_newest_first_and_by_memo(session_factory: sessionmake
     assert [t.result["n"] for t in of_a] == [2, 0]
     assert everything[0].created_at == T0 + timedelta(minutes=2)
     assert everything[1].result["notes"] == ["é", "«»"]
+
+
+def test_schema_head_constant_matches_alembic(engine) -> None:  # type: ignore[no-untyped-def]
+    from alembic.script import ScriptDirectory
+
+    from townsquare.store.db import SCHEMA_HEAD, alembic_config, is_current
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == SCHEMA_HEAD
+    assert is_current(engine)

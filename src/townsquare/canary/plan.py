@@ -124,3 +124,14 @@ def plan(layout: Layout, recipients: int, threshold: float = 1e-6) -> Plan:
             )
         )
     return Plan(recipients, len(layout.sentences), threshold, capacity, forms)
+
+
+def sentences_for_one_leaker(
+    layout: Layout, channels: tuple[Channel, ...], recipients: int, threshold: float
+) -> int | None:
+    """Typical excerpt length (sentences) naming one leaker from these channels alone."""
+    mgf, expected = _per_sentence(layout, tuple(c for c in channels if c in layout.channels))
+    target = log_allowed(recipients, threshold)
+    if not _identifies(mgf.sum(axis=0)[None], np.array([expected.sum()]), target)[0]:
+        return None
+    return _shortest(mgf, expected, target, 0.5)

@@ -56,8 +56,13 @@ class _Leak:
         return self.text[self.tokens[i][1] : self.tokens[i + 1][0]]
 
 
-def _align_sentence(keys: list[str], first: int, leak: _Leak) -> dict[int, int]:
-    """Memo token index -> leak token index for one sentence, or {} if not found."""
+def _align_sentence(keys: list[str], first: int, leak: _Leak, hint: int) -> dict[int, int]:
+    """Memo token index -> leak token index for one sentence, or {} if not found.
+
+    Among equally good placements, the one nearest `hint` (where the sentence
+    would sit if the leak follows the memo's order) wins: repeated sentences
+    then map to their own places.
+    """
     votes: dict[int, int] = defaultdict(int)
     for a in range(len(keys) - 1):
         for b in leak.bigrams.get((keys[a], keys[a + 1]), ()):
@@ -66,9 +71,17 @@ def _align_sentence(keys: list[str], first: int, leak: _Leak) -> dict[int, int]:
         if len(keys) == 1 and keys[0] and len(keys[0]) > 3 and keys[0] in leak.keys:
             return {first: leak.keys.index(keys[0])}
         return {}
-    offset, count = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))
+    offset, count = max(votes.items(), key=lambda kv: (kv[1], -abs(kv[0] - hint)))
     if count < min(3, max(1, (len(keys) - 1) // 3)):
         return {}
+    diagonal = {
+        first + a: offset + a
+        for a in range(len(keys))
+        if 0 <= offset + a < len(leak.keys) and leak.keys[offset + a] == keys[a]
+    }
+    if len(diagonal) == len(keys):
+        return diagonal
+    # Words inserted or deleted: align the neighbourhood of the best placement.
     lo = max(0, offset - 3)
     hi = min(len(leak.keys), offset + len(keys) + 3)
     matcher = SequenceMatcher(None, keys, leak.keys[lo:hi], autojunk=False)
@@ -76,7 +89,7 @@ def _align_sentence(keys: list[str], first: int, leak: _Leak) -> dict[int, int]:
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
             out[first + block.a + k] = lo + block.b + k
-    return out
+    return out if len(out) > len(diagonal) else diagonal
 
 
 def _read_gap(slot: Slot, leak: _Leak, tmap: dict[int, int]) -> int:
@@ -152,11 +165,13 @@ def read_leak(layout: Layout, text: str, *, invisible_lost: bool = False) -> Rea
     tmap: dict[int, int] = {}
     matched: list[int] = []
     keys = [t.key for t in layout.tokens]
+    hint = 0
     for s in layout.sentences:
-        part = _align_sentence(keys[s.first_token : s.end_token], s.first_token, leak)
+        part = _align_sentence(keys[s.first_token : s.end_token], s.first_token, leak, hint)
         if len(part) >= max(1, (s.end_token - s.first_token) // 2):
             tmap.update(part)
             matched.append(s.index)
+            hint = max(part.values()) + 1
     observed = np.full(len(layout.slots), -1, dtype=np.int16)
     has_zw = any(c in text for c in ZERO_WIDTH)
     for j, slot in enumerate(layout.slots):

@@ -11,6 +11,7 @@ import numpy as np
 from townsquare.canary.codes import F64, LEVELS, CodeBook
 from townsquare.canary.evidence import leaker_expectation, log_allowed, log_mgf, log_tail
 from townsquare.canary.model import Layout
+from townsquare.canary.plan import sentences_for_one_leaker
 from townsquare.canary.read import Reading
 from townsquare.canary.score import exact_scores, group_weights, score_tables, scores_for_all
 
@@ -39,9 +40,12 @@ class TraceOutcome:
     threshold: float
 
 
+SMALLEST_REPORTED = 1e-300  # bounds below this underflow; report the bound, never zero
+
+
 def _fap(log_bound: F64, recipients: int) -> F64:
     """Whole-list false-accusation probability for each per-recipient log bound."""
-    out: F64 = np.minimum(1.0, np.exp(log_bound + math.log(max(recipients, 1))))
+    out: F64 = np.clip(np.exp(log_bound + math.log(max(recipients, 1))), SMALLEST_REPORTED, 1.0)
     return out
 
 
@@ -104,7 +108,10 @@ def trace(
             threshold,
         )
         if needed < 0:
-            needed = None
+            # Nothing usable was read: fall back on what survives every leak form.
+            typical = sentences_for_one_leaker(layout, ("lexical",), recipients, threshold)
+            matched = len(reading.sentences_matched)
+            needed = None if typical is None else max(1, typical - matched)
     return TraceOutcome(
         "identified" if accused else "inconclusive",
         accused,

@@ -7,13 +7,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The newest migration; a test checks it matches Alembic's head so it cannot drift.
+SCHEMA_HEAD = "0001_initial"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
@@ -79,6 +84,8 @@ def unit_of_work(session_factory: sessionmaker[Session]) -> Iterator[Session]:
 
 def alembic_config() -> Config:
     """An Alembic config pointing at the migrations shipped inside the package."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
@@ -86,7 +93,23 @@ def alembic_config() -> Config:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database schema up to ``revision`` (default: the latest)."""
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+def is_current(engine: Engine) -> bool:
+    """True when the schema is already at SCHEMA_HEAD (a cheap check before upgrading)."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return False
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == SCHEMA_HEAD
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Upgrade to the latest schema unless the database is already there."""
+    if not is_current(engine):
+        upgrade(engine)

@@ -1,0 +1,164 @@
+"""Embed -> read round trips per channel, and who a trace accuses (property tests)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from townsquare.canary.codes import CodeBook
+from townsquare.canary.embed import CopyWriter
+from townsquare.canary.layout import build_layout
+from townsquare.canary.model import Channel, Layout
+from townsquare.canary.normalize import fold_typography, strip_zero_width
+from townsquare.canary.read import read_leak
+from townsquare.canary.trace import trace
+
+EN_WORDS = [
+    "we", "do", "not", "think", "the", "network", "reached", "many", "real", "users",
+    "it's", "well-known", "that", "teams", "review", "reports", "every", "week", "and",
+    "labels", "limit", "reach", "however", "policy", "cannot", "change", "today", "1,200",
+]
+FR_WORDS = ["nous", "avons", "l'équipe", "réunion", "à", "décidé", "très", "été", "projet"]
+ALL_CHANNELS: tuple[Channel, ...] = ("spacing", "typography", "lexical", "zero_width")
+
+
+def memo_text(draw: st.DrawFn, words: list[str]) -> str:
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 3))):
+        sentences = []
+        for _ in range(draw(st.integers(1, 5))):
+            ws = draw(st.lists(st.sampled_from(words), min_size=2, max_size=12))
+            end = draw(st.sampled_from([".", ".", "!", "?", "..."]))
+            sentences.append(" ".join(ws).capitalize() + end)
+        paragraphs.append(" ".join(sentences))
+    return "\n\n".join(paragraphs)
+
+
+@st.composite
+def memos(draw: st.DrawFn) -> tuple[str, str]:
+    language = draw(st.sampled_from(["en", "fr"]))
+    return memo_text(draw, EN_WORDS if language == "en" else FR_WORDS), language
+
+
+def issue(layout: Layout, n: int, seed: bytes = b"s" * 32) -> tuple[CodeBook, np.ndarray, list[str]]:
+    book = CodeBook(seed, [(s.channel, s.q) for s in layout.slots])
+    symbols = book.symbols(np.arange(n, dtype=np.int64))
+    writer = CopyWriter(layout)
+    return book, symbols, [writer.render(row) for row in symbols]
+
+
+@pytest.mark.parametrize("channel", ALL_CHANNELS)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(memo=memos(), data=st.data())
+def test_every_channel_round_trips(channel: Channel, memo: tuple[str, str], data: st.DataObject) -> None:
+    text, language = memo
+    layout = build_layout(text, language=language, channels=[channel])  # type: ignore[arg-type]
+    symbols = np.array(
+        [data.draw(st.integers(0, s.q - 1)) for s in layout.slots], dtype=np.int16
+    )
+    copy = CopyWriter(layout).render(symbols)
+    reading = read_leak(layout, copy)
+    read = reading.observed >= 0
+    # Every slot read back is read right; only whole-kind constant runs may be erased.
+    assert np.array_equal(reading.observed[read], symbols[read])
+    if len(set(symbols.tolist())) > 1 and channel != "lexical":
+        assert read.sum() >= len(layout.slots) // 2
+
+
+@settings(max_examples=25, deadline=None)
+@given(memo=memos())
+def test_invisible_channels_look_identical_to_the_original(memo: tuple[str, str]) -> None:
+    text, language = memo
+    layout = build_layout(text, language=language, channels=["typography", "zero_width"])  # type: ignore[arg-type]
+    _, _, copies = issue(layout, 3)
+    for copy in copies:
+        assert fold_typography(strip_zero_width(copy)) == fold_typography(layout.text)
+
+
+LONG_MEMO = "\n\n".join(
+    " ".join(
+        f"In week {p * 10 + s} we reviewed {p + s + 2} reports, and the well-known team "
+        f"didn't change its policy for project {chr(65 + s)}{p}."
+        for s in range(6)
+    )
+    for p in range(8)
+)
+
+
+@pytest.fixture(scope="module")
+def issued() -> tuple[Layout, CodeBook, np.ndarray, list[str]]:
+    layout = build_layout(LONG_MEMO, language="en", channels=["spacing", "typography", "zero_width"])
+    book, symbols, copies = issue(layout, 300)
+    return layout, book, symbols, copies
+
+
+@settings(max_examples=30, deadline=None)
+@given(who=st.integers(0, 299))
+def test_a_copy_read_back_names_exactly_its_recipient(
+    issued: tuple[Layout, CodeBook, np.ndarray, list[str]], who: int
+) -> None:
+    layout, book, _, copies = issued
+    outcome = trace(layout, book, read_leak(layout, copies[who]), 300)
+    assert outcome.verdict == "identified"
+    assert [s.position for s in outcome.accused] == [who]
+    assert outcome.accused[0].false_accusation_probability <= 1e-6
+
+
+def test_unmarked_original_and_unrelated_text_accuse_nobody(
+    issued: tuple[Layout, CodeBook, np.ndarray, list[str]],
+) -> None:
+    layout, book, _, _ = issued
+    original = trace(layout, book, read_leak(layout, layout.text), 300)
+    assert original.accused == []
+    unrelated = trace(layout, book, read_leak(layout, "Nothing here is from that memo at all."), 300)
+    assert unrelated.verdict == "no_match" and unrelated.accused == []
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.binary(min_size=32, max_size=32))
+def test_random_readings_accuse_nobody(
+    issued: tuple[Layout, CodeBook, np.ndarray, list[str]], seed: bytes
+) -> None:
+    """Whatever a leak says, innocents' codewords are independent of it: no accusation."""
+    layout, book, _, copies = issued
+    rng = np.random.default_rng(int.from_bytes(seed[:8], "big"))
+    reading = read_leak(layout, copies[0])
+    fake = np.array([rng.integers(0, s.q) for s in layout.slots], dtype=np.int16)
+    reading.observed[:] = fake
+    assert trace(layout, book, reading, 300).accused == []
+
+
+def test_memo_with_its_own_double_spaces_is_neither_broken_nor_misread() -> None:
+    raw = LONG_MEMO.replace("policy for project A0. ", "policy for project A0.  ")
+    layout = build_layout(raw, language="en", channels=["spacing", "typography", "zero_width"])
+    assert "  " not in layout.text
+    book, symbols, copies = issue(layout, 300)
+    # the author's own file (with its double spaces) is not anybody's copy
+    assert trace(layout, book, read_leak(layout, raw), 300).accused == []
+    outcome = trace(layout, book, read_leak(layout, copies[7]), 300)
+    assert [s.position for s in outcome.accused] == [7]
+
+
+def test_two_colluders_interleaving_sentences_are_both_named(
+    issued: tuple[Layout, CodeBook, np.ndarray, list[str]],
+) -> None:
+    layout, book, symbols, _ = issued
+    mixed = symbols[11].copy()
+    odd = np.array([layout.sentences[s.sentence].index % 2 == 1 for s in layout.slots])
+    mixed[odd] = symbols[42][odd]
+    outcome = trace(layout, book, read_leak(layout, CopyWriter(layout).render(mixed)), 300)
+    assert {s.position for s in outcome.accused} == {11, 42}
+
+
+def test_excerpt_too_short_is_inconclusive_with_an_estimate(
+    issued: tuple[Layout, CodeBook, np.ndarray, list[str]],
+) -> None:
+    layout, book, _, copies = issued
+    # one short sentence, whitespace collapsed and invisibles stripped: little evidence left
+    first = layout.sentences[0]
+    excerpt = " ".join(strip_zero_width(copies[3]).split()[: first.end_token - first.first_token])
+    outcome = trace(layout, book, read_leak(layout, fold_typography(excerpt)), 300)
+    assert outcome.verdict in ("inconclusive", "no_match")
+    assert outcome.accused == []
