@@ -1,0 +1,1 @@
+"""Moderation core: labels, surfaces, policies compiled into per-surface verdicts (pure)."""
