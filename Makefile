@@ -36,7 +36,6 @@ bench: install debian-deps
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/mypy
 
 clean:

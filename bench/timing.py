@@ -51,6 +51,40 @@ def measure_simple(
     return measure(lambda _: run(), setup=lambda: None, reps=reps, warmup=warmup)
 
 
+@dataclass(frozen=True)
+class Case:
+    """One thing to time: `run(setup())`, then `teardown(state)` (neither of those timed)."""
+
+    run: Callable[[Any], object]
+    setup: Callable[[], Any] = lambda: None
+    teardown: Callable[[Any], object] | None = None
+
+
+def measure_interleaved(
+    cases: dict[str, Case], *, reps: int = REPS, warmup: int = WARMUP
+) -> dict[str, Timing]:
+    """Time several cases round-robin (order rotated each round), so a figure and its
+    floor see the same machine: on a shared, noisy machine the load changes over
+    seconds, and timing all of one case then all of the other would fold that drift
+    into the ratio."""
+    names = list(cases)
+    runs: dict[str, list[float]] = {name: [] for name in names}
+    for i in range(warmup + reps):
+        shift = i % len(names)
+        for name in names[shift:] + names[:shift]:
+            case = cases[name]
+            state = case.setup()
+            gc.collect()
+            start = time.perf_counter()
+            case.run(state)
+            elapsed = time.perf_counter() - start
+            if case.teardown is not None:
+                case.teardown(state)
+            if i >= warmup:
+                runs[name].append(elapsed)
+    return {name: Timing(r) for name, r in runs.items()}
+
+
 @dataclass
 class Timing:
     """The median of repeated runs, with every run kept for the record."""
@@ -98,9 +132,7 @@ class Row:
             "size": self.size,
             "figure": self.timing.to_dict(),
             "per_second": (
-                {"value": self.rate, "unit": f"{self.per_second[1]}/s"}
-                if self.per_second
-                else None
+                {"value": self.rate, "unit": f"{self.per_second[1]}/s"} if self.per_second else None
             ),
             "floor_label": self.floor_label,
             "floor": self.floor.to_dict(),

@@ -25,6 +25,10 @@ memo_app = typer.Typer(no_args_is_help=True, help="Issue fingerprinted memo copi
 leak_app = typer.Typer(no_args_is_help=True, help="Trace leaked copies to their recipients.")
 app.add_typer(memo_app, name="memo")
 app.add_typer(leak_app, name="leak")
+token_app = typer.Typer(no_args_is_help=True, help="API bearer tokens.")
+policy_app = typer.Typer(no_args_is_help=True, help="Visibility policy files.")
+app.add_typer(token_app, name="token")
+app.add_typer(policy_app, name="policy")
 
 out = Console()
 err = Console(stderr=True)
@@ -273,6 +277,107 @@ def demo(
 
     with application() as a:
         run_demo(a, recipients, out, _print_trace)
+
+
+@token_app.command("create")
+def token_create(
+    name: Annotated[str, typer.Argument(help="Who or what the token is for.")],
+    role: Annotated[str, typer.Option("--role", help="service, triage, moderator, "
+                                      "senior_moderator, policy, auditor or admin.")],
+) -> None:
+    """Create a bearer token; the secret is printed once, as the last line."""
+    from townsquare.services.errors import ConflictError
+    from townsquare.services.tokens import create_token
+    from townsquare.staff.permissions import UnknownRoleError
+
+    with application() as a:
+        try:
+            secret = create_token(a.sessions, name, role)
+        except (ConflictError, UnknownRoleError, ValueError) as exc:
+            fail(str(exc).strip("'\""))
+            return
+    err.print(f"token {name!r} with role {role!r} created; store it now, it is not shown again")
+    print(secret)
+
+
+@token_app.command("revoke")
+def token_revoke(name: Annotated[str, typer.Argument(help="The token's name.")]) -> None:
+    """Revoke a token (servers stop accepting it within seconds)."""
+    from townsquare.services.errors import NotFoundError
+    from townsquare.services.tokens import revoke_token
+
+    with application() as a:
+        try:
+            revoke_token(a.sessions, name)
+        except NotFoundError as exc:
+            fail(str(exc).strip("'\""))
+    out.print(f"revoked {name}")
+
+
+@policy_app.command("check")
+def policy_check(file: Annotated[Path, typer.Argument(help="A policy file (YAML or TOML).")]) -> None:
+    """Validate a policy file; exit 2 with the first problem."""
+    from townsquare.moderation.model import ModerationError
+    from townsquare.moderation.verdicts import CompiledPolicy
+    from townsquare.policy_files import read_policy
+
+    try:
+        policy = read_policy(file)
+        CompiledPolicy(policy)
+    except ModerationError as exc:
+        fail(str(exc))
+        return
+    out.print(f"ok: {policy.name} v{policy.version}: {len(policy.labels)} labels, "
+              f"{len(policy.rules)} rules")
+
+
+@policy_app.command("shadow")
+def policy_shadow(
+    file: Annotated[Path, typer.Argument(help="Candidate policy file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Compare a candidate policy with the live one: every verdict that would change."""
+    from townsquare.moderation.model import ModerationError
+    from townsquare.moderation.verdicts import CompiledPolicy, shadow_diff
+    from townsquare.policy_files import load_policy_from_settings, read_policy
+
+    try:
+        live = load_policy_from_settings(load_settings())
+        candidate = CompiledPolicy(read_policy(file))
+    except ModerationError as exc:
+        fail(str(exc))
+        return
+    changes = shadow_diff(live, candidate)
+    if as_json:
+        _emit_json({"changed_cells": len(changes), "changes": changes})
+        return
+    table = Table(title=f"{len(changes)} verdict cells change")
+    for col in ("label", "surface", "relation", "before", "after"):
+        table.add_column(col)
+    for c in changes:
+        table.add_row(str(c["label"]), str(c["surface"]), str(c["relation"]),
+                      ", ".join(c["before"]), ", ".join(c["after"]))  # type: ignore[arg-type]
+    out.print(table)
+
+
+@app.command("serve")
+def serve(
+    host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=32)] = 1,
+    seed_demo: Annotated[bool, typer.Option("--seed-demo", help="Seed the demo platform.")] = False,
+) -> None:
+    """Serve the HTTP API (OpenAPI at /docs) and the demo platform at /demo."""
+    import uvicorn
+
+    with application() as a:  # migrate once, before workers start
+        if seed_demo:
+            from townsquare.web.seed import seed_demo as seed
+
+            seed(a)
+    err.print(f"townsquare on http://{host}:{port}  (API docs: /docs, demo: /demo)")
+    uvicorn.run("townsquare.api.app:create_app", factory=True, host=host, port=port,
+                workers=workers, log_level="warning")
 
 
 def main() -> None:

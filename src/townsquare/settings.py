@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     # Defaults derive from the fields above them (pydantic validates in declaration order).
     database_url: str = Field(default_factory=_default_database_url)
     key_file: Path = Field(default_factory=_default_key_file)
+    # The visibility policy (YAML or TOML); None means the packaged default policy.
+    policy_file: Path | None = None
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -118,11 +118,18 @@ class CompiledPolicy:
         return tuple(out)
 
     def surfaces_limited(self, label: str) -> list[str]:
-        """Surfaces where this label changes what someone other than the author sees."""
+        """Surfaces where this label changes what someone other than the author sees.
+
+        Keeping ads away is not a limit on a surface's audience: it counts only for
+        the ads-adjacency surface.
+        """
         index = self.label_index[label]
         viewers = [RELATION_INDEX[r] for r in (Relation.FOLLOWER, Relation.OTHER, Relation.LOGGED_OUT)]
+        cells = self.masks[:, viewers][..., index]
+        reach = (cells & ~np.uint8(1 << Action.AVOID_ADS)).any(axis=(1, 2))
+        ads = bool((cells & np.uint8(1 << Action.AVOID_ADS)).any())
         return [s.value for i, s in enumerate(SURFACES)
-                if self.masks[i, viewers, :, index].any()]
+                if reach[i] or (ads and s is Surface.ADS_ADJACENCY)]
 
 
 def unknown_verdict(item_id: str) -> Verdict:

@@ -7,13 +7,14 @@ wider when the copy had two spaces; this module measures that.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from townsquare.ocr.tesseract import OcrWord
+from townsquare.ocr.word import OcrWord
 
 __all__ = ["Reconstruction", "SentenceGap", "classify_gaps", "reconstruct", "reconstruct_text"]
 
@@ -32,6 +33,9 @@ _MIN_MODE_DISTANCE = 0.45
 _MAX_MODE_DISTANCE = 1.3
 _MIN_MODE_MARGIN = 0.12
 _MIN_ORDINARY_GAPS = 3
+# DejaVu Sans: a plain word gap is ~0.55 of a word box's height.
+_GAP_PER_HEIGHT = 0.55
+_BANG_CORRECTION = 0.15
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,24 @@ def ends_sentence(word: str) -> bool:
     return SENTENCE_END.search(word) is not None
 
 
+def sentence_gaps(words: Sequence[str]) -> list[bool]:
+    """For each word, whether the gap after it follows a sentence end.
+
+    A word made only of closing quotes or brackets (French ``? »`` with a
+    no-break space) extends the sentence end before it: the gap after the
+    closer is the sentence gap, the one before it is not.
+    """
+    flags = [ends_sentence(word) for word in words]
+    for i in range(1, len(words)):
+        if flags[i - 1] and _is_closer(words[i]):
+            flags[i - 1], flags[i] = False, True
+    return flags
+
+
+def _is_closer(word: str) -> bool:
+    return word != "" and all(char in _CLOSERS for char in word)
+
+
 def _lines(words: Iterable[OcrWord]) -> list[list[OcrWord]]:
     ordered = sorted(words, key=lambda w: (w.block, w.paragraph, w.line, w.word_num))
     return [list(group) for _, group in groupby(ordered, key=_line_key)]
@@ -74,29 +96,40 @@ def _line_key(word: OcrWord) -> tuple[int, int, int]:
     return (word.block, word.paragraph, word.line)
 
 
-def _pairs(lines: Sequence[Sequence[OcrWord]]) -> Iterable[tuple[OcrWord, OcrWord]]:
+def _pairs(lines: Sequence[Sequence[OcrWord]]) -> Iterable[tuple[OcrWord, OcrWord, bool]]:
+    """Consecutive words on one line, and whether a sentence ends between them."""
     for line in lines:
-        yield from zip(line, line[1:], strict=False)
+        flags = sentence_gaps([word.text for word in line])
+        for i in range(len(line) - 1):
+            yield line[i], line[i + 1], flags[i]
 
 
 def _gap(left: OcrWord, right: OcrWord) -> float:
     return right.left - left.right
 
 
+def _adjusted_gap(left: OcrWord, right: OcrWord, unit: float) -> float:
+    """The gap after a sentence end; after "!" (a thin stem centred in a wide
+    advance) the ink gap runs wider, so take that part off."""
+    gap = _gap(left, right)
+    if left.text.rstrip(_CLOSERS).endswith("!"):
+        gap -= _BANG_CORRECTION * unit
+    return gap
+
+
 def _split_modes(values: Sequence[float], unit: float) -> float | None:
     """Threshold between two well-separated modes of ``values``, or None if unimodal."""
     ordered = sorted(values)
-    if len(ordered) < 2:
-        return None
-    best: tuple[float, int] | None = None
+    best_score, best_cut = 0.0, 0
     for cut in range(1, len(ordered)):
         low, high = ordered[:cut], ordered[cut:]
         # Otsu: maximise the between-class variance of the two groups.
         score = len(low) * len(high) * (statistics.fmean(high) - statistics.fmean(low)) ** 2
-        if best is None or score > best[0]:
-            best = (score, cut)
-    assert best is not None
-    low, high = ordered[: best[1]], ordered[best[1] :]
+        if score > best_score:
+            best_score, best_cut = score, cut
+    if best_cut == 0:
+        return None
+    low, high = ordered[:best_cut], ordered[best_cut:]
     distance = (statistics.median(high) - statistics.median(low)) / unit
     margin = (high[0] - low[-1]) / unit
     if _MIN_MODE_DISTANCE <= distance <= _MAX_MODE_DISTANCE and margin >= _MIN_MODE_MARGIN:
@@ -104,21 +137,39 @@ def _split_modes(values: Sequence[float], unit: float) -> float | None:
     return None
 
 
-def classify_gaps(words: Sequence[OcrWord]) -> tuple[float, float, list[SentenceGap]]:
-    """Return (ordinary gap width, double-space threshold, sentence gaps with verdicts)."""
-    lines = _lines(words)
-    ordinary = [_gap(a, b) for a, b in _pairs(lines) if not _NOT_ORDINARY.search(a.text)]
-    sentence = [(a, b, _gap(a, b)) for a, b in _pairs(lines) if ends_sentence(a.text)]
+def _ordinary_gap(lines: Sequence[Sequence[OcrWord]]) -> float:
+    """Median gap between plain words; from the text height when too few."""
+    ordinary = [
+        _gap(a, b)
+        for a, b, _ in _pairs(lines)
+        if not _NOT_ORDINARY.search(a.text) and not _is_closer(b.text)
+    ]
     if len(ordinary) >= _MIN_ORDINARY_GAPS:
-        unit = float(statistics.median(ordinary))
-    else:  # too few words: fall back on the text height (a space is ~0.3 em)
-        heights = [w.height for w in words] or [0.0]
-        unit = 0.45 * float(statistics.median(heights))
+        return float(statistics.median(ordinary))
+    heights = [word.height for line in lines for word in line]
+    return _GAP_PER_HEIGHT * float(statistics.median(heights)) if heights else 0.0
+
+
+def classify_gaps(words: Sequence[OcrWord]) -> tuple[float, float, list[SentenceGap]]:
+    """Return (ordinary gap width, double-space threshold, sentence gaps in
+    reading order with their verdicts).  Widths are in pixels."""
+    lines = _lines(words)
+    unit = _ordinary_gap(lines)
     if unit <= 0:
-        return unit, float("inf"), [SentenceGap(a.text, b.text, g, False) for a, b, g in sentence]
-    threshold = _split_modes([g for _, _, g in sentence], unit) or _DEFAULT_THRESHOLD * unit
-    verdicts = [SentenceGap(a.text, b.text, g, g > threshold) for a, b, g in sentence]
-    return unit, threshold, verdicts
+        return (
+            unit,
+            math.inf,
+            [
+                SentenceGap(a.text, b.text, _gap(a, b), False)
+                for a, b, ends in _pairs(lines)
+                if ends
+            ],
+        )
+    sentence = [(a, b, _adjusted_gap(a, b, unit)) for a, b, ends in _pairs(lines) if ends]
+    threshold = _split_modes([g for _, _, g in sentence], unit)
+    if threshold is None:
+        threshold = _DEFAULT_THRESHOLD * unit
+    return unit, threshold, [SentenceGap(a.text, b.text, g, g > threshold) for a, b, g in sentence]
 
 
 def reconstruct(words: Sequence[OcrWord]) -> Reconstruction:
@@ -131,8 +182,8 @@ def reconstruct(words: Sequence[OcrWord]) -> Reconstruction:
     previous: tuple[int, int] | None = None
     for line in _lines(words):
         parts = [line[0].text]
-        for a, b in zip(line, line[1:], strict=False):
-            double = ends_sentence(a.text) and next(pending).double
+        for _, b, ends in _pairs([line]):
+            double = ends and next(pending).double
             parts += ["  " if double else " ", b.text]
         if (line[0].block, line[0].paragraph) != previous:
             paragraphs.append([])

@@ -10,13 +10,14 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from townsquare.ocr.reconstruct import ends_sentence
+from townsquare.ocr.reconstruct import sentence_gaps
 
 __all__ = ["SpacingScore", "compare_spacing", "spaced_tokens"]
 
 # No-break spaces separate words for OCR but never carry the spacing channel.
 _TOKEN = re.compile(r"([^ \t\n\u00a0\u202f]+)([ \t\n\u00a0\u202f]*)")
-_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+# OCR reads typographic apostrophes and quotes loosely, and "…" as "...".
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "…": "..."})
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,9 @@ def compare_spacing(source: str, recovered: str) -> SpacingScore:
         for k in range(block.size):
             mapping[block.a + k] = block.b + k
     compared = agreeing = 0
-    for i, (word, spaces) in enumerate(src[:-1]):
-        if spaces is None or not ends_sentence(word):
+    ends = sentence_gaps([word for word, _ in src])
+    for i, (_, spaces) in enumerate(src[:-1]):
+        if spaces is None or not ends[i]:
             continue
         j = mapping.get(i)
         if j is None or mapping.get(i + 1) != j + 1 or rec[j][1] is None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import statistics
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
+import numpy.typing as npt
 import pytesseract
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from townsquare.ocr.ink import ink_mask, snap_gaps_to_ink
+from townsquare.ocr.word import OcrError, OcrWord
 
 __all__ = [
     "OcrError",
@@ -23,8 +27,10 @@ __all__ = [
 ]
 
 _LANGUAGE_CODES = {"en": "eng", "fr": "fra", "eng": "eng", "fra": "fra"}
-# Tesseract finds word boxes most reliably when text is at least this tall.
-_MIN_TEXT_HEIGHT_PX = 20
+# Small text is upscaled: word boxes under 20 px tall lose words and gap precision.
+_MIN_WORD_HEIGHT_PX = 20
+# A word box is ~0.8 of the height of a line's inked rows (descenders aside).
+_WORD_HEIGHT_PER_INK_ROWS = 0.8
 _MAGIC: tuple[tuple[int, bytes], ...] = (
     (0, b"\x89PNG\r\n\x1a\n"),
     (0, b"\xff\xd8\xff"),
@@ -35,30 +41,6 @@ _MAGIC: tuple[tuple[int, bytes], ...] = (
     (0, b"MM\x00*"),
     (8, b"WEBP"),
 )
-
-
-class OcrError(Exception):
-    """OCR could not run: Tesseract or a language is missing, or the image is unusable."""
-
-
-@dataclass(frozen=True)
-class OcrWord:
-    """One word as Tesseract saw it; geometry in pixels of the original image."""
-
-    text: str
-    left: float
-    top: float
-    width: float
-    height: float
-    conf: float
-    block: int
-    paragraph: int
-    line: int
-    word_num: int
-
-    @property
-    def right(self) -> float:
-        return self.left + self.width
 
 
 def is_image_file(path: str | os.PathLike[str]) -> bool:
@@ -123,11 +105,8 @@ def _grayscale(image: Image.Image) -> Image.Image:
     return image.convert("L")
 
 
-def _text_height(gray: Image.Image) -> float:
+def _text_height(ink: npt.NDArray[np.bool_]) -> float:
     """Median height of the runs of inked rows: about the height of a text line."""
-    ink = np.asarray(gray, dtype=np.uint8) < 128
-    if ink.mean() > 0.5:  # light text on a dark background
-        ink = ~ink
     rows = ink.any(axis=1).astype(np.int8)
     edges = np.flatnonzero(np.diff(np.concatenate(([0], rows, [0]))))
     heights = (edges[1::2] - edges[::2]).tolist()
@@ -143,8 +122,8 @@ def ocr_words(image: Image.Image, language: str = "eng") -> list[OcrWord]:
     lang = tesseract_language(language)
     gray = _grayscale(image)
     scale = 1
-    height = _text_height(gray)
-    if 0 < height < _MIN_TEXT_HEIGHT_PX:
+    word_height = _WORD_HEIGHT_PER_INK_ROWS * _text_height(ink_mask(gray))
+    if 0 < word_height < _MIN_WORD_HEIGHT_PX:
         scale = 2
         gray = gray.resize((gray.width * 2, gray.height * 2), Image.Resampling.LANCZOS)
     try:
@@ -156,10 +135,23 @@ def ocr_words(image: Image.Image, language: str = "eng") -> list[OcrWord]:
         raise OcrError("Tesseract is not installed; install tesseract-ocr") from None
     except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
         raise OcrError(f"Tesseract failed on this image: {exc}") from exc
-    return _words_from_data(data, scale)
+    words = snap_gaps_to_ink(ink_mask(gray), _words_from_data(data))
+    if scale == 1:
+        return words
+    return [_scaled(word, 1 / scale) for word in words]
 
 
-def _words_from_data(data: dict[str, list[Any]], scale: int) -> list[OcrWord]:
+def _scaled(word: OcrWord, factor: float) -> OcrWord:
+    return dataclasses.replace(
+        word,
+        left=word.left * factor,
+        top=word.top * factor,
+        width=word.width * factor,
+        height=word.height * factor,
+    )
+
+
+def _words_from_data(data: dict[str, list[Any]]) -> list[OcrWord]:
     words = []
     for i, text in enumerate(data["text"]):
         if int(data["level"][i]) != 5 or not str(text).strip():
@@ -167,10 +159,10 @@ def _words_from_data(data: dict[str, list[Any]], scale: int) -> list[OcrWord]:
         words.append(
             OcrWord(
                 text=str(text).strip(),
-                left=int(data["left"][i]) / scale,
-                top=int(data["top"][i]) / scale,
-                width=int(data["width"][i]) / scale,
-                height=int(data["height"][i]) / scale,
+                left=int(data["left"][i]),
+                top=int(data["top"][i]),
+                width=int(data["width"][i]),
+                height=int(data["height"][i]),
                 conf=float(data["conf"][i]),
                 block=int(data["block_num"][i]),
                 paragraph=int(data["par_num"][i]),

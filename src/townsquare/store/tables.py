@@ -126,3 +126,8 @@ class Trace(Base):
     source_sha256: Mapped[str] = mapped_column(String(64))
     verdict: Mapped[str] = mapped_column(String(16))
     result: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+
+
+# Moderation tables live in their own module; importing it here registers them on
+# Base.metadata for Alembic and the drift check (it imports Base from this module).
+from townsquare.store import moderation_tables as _moderation_tables  # noqa: E402, F401

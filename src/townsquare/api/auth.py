@@ -1,0 +1,58 @@
+"""Bearer-token authentication and per-permission authorisation."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from townsquare.api.runtime import Runtime
+from townsquare.services.tokens import Identity, identify
+from townsquare.staff.permissions import Permission
+
+_bearer = HTTPBearer(auto_error=False, description="A token from `townsquare token create`.")
+_CACHE_SECONDS = 5.0  # a revoked token stops working within this long
+
+
+def runtime(request: Request) -> Runtime:
+    rt: Runtime = request.app.state.runtime
+    return rt
+
+
+def _identity(rt: Runtime, secret: str, cache: dict[str, tuple[float, Identity | None]]) -> Identity | None:
+    now = time.monotonic()
+    hit = cache.get(secret)
+    if hit and now - hit[0] < _CACHE_SECONDS:
+        return hit[1]
+    with rt.app.sessions() as session:
+        who = identify(session, secret)
+    if len(cache) > 10_000:
+        cache.clear()
+    cache[secret] = (now, who)
+    return who
+
+
+def require(permission: Permission) -> Callable[..., Identity]:
+    """A dependency: the caller's identity, if its role grants `permission` (else 401/403)."""
+
+    def check(
+        request: Request,
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    ) -> Identity:
+        if credentials is None or credentials.scheme.lower() != "bearer":
+            raise HTTPException(status.HTTP_401_UNAUTHORIZED, "missing bearer token",
+                                headers={"WWW-Authenticate": "Bearer"})
+        rt = runtime(request)
+        who = _identity(rt, credentials.credentials, request.app.state.token_cache)
+        if who is None:
+            raise HTTPException(status.HTTP_401_UNAUTHORIZED, "unknown or revoked token",
+                                headers={"WWW-Authenticate": "Bearer"})
+        if not who.may(permission):
+            raise HTTPException(status.HTTP_403_FORBIDDEN,
+                                f"role {who.role!r} lacks the permission {permission.value!r}")
+        return who
+
+    return check

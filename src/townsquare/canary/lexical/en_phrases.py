@@ -1,0 +1,236 @@
+"""English phrases with a same-meaning twin ("in order to"/"to", "make sure"/"ensure",
+"because of"/"due to") and the optional "that" after verbs of saying, each with the
+context it needs; also hyphenated and closed compounds ("co-operate"/"cooperate").
+"""
+
+from __future__ import annotations
+
+from townsquare.canary.lexical.base import SentenceView, words
+from townsquare.canary.lexical.en_words import (
+    CLAUSE_SUBJECTS,
+    DETERMINERS,
+    SPAN_UNITS,
+    THAT_NEXT,
+    mid,
+    next_word,
+)
+from townsquare.canary.lexical.swaps import Swap, SwapTable, inflect
+
+
+def _that_clause(view: SentenceView, i: int, j: int) -> bool:
+    """ensure/make sure: with "that" any clause follows; without, a pronoun subject must."""
+    if view.n(j) == "that":
+        return view.ok(j + 1) and view.toks[j + 1].core[:1].isalpha()
+    return not view.toks[j].trail and view.n(j + 1) in CLAUSE_SUBJECTS
+
+
+def _drop_that(view: SentenceView, i: int, j: int) -> bool:
+    return view.n(j + 1) in THAT_NEXT and not view.toks[j].trail
+
+
+def _cause(view: SentenceView, i: int, j: int) -> bool:
+    """because of / due to / owing to: not after a copula ("is due to"), before a noun phrase."""
+    copula = {
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "remains",
+        "remain",
+        "it's",
+        "that's",
+        "not",
+    }
+    nxt = view.n(j + 1)
+    return (
+        view.n(i - 1) not in copula
+        and not view.toks[j].trail
+        and (
+            nxt in DETERMINERS
+            or nxt.isdigit()
+            or nxt
+            in (
+                "high",
+                "low",
+                "strong",
+                "weak",
+                "rising",
+                "falling",
+                "lower",
+                "higher",
+                "continued",
+            )
+        )
+    )
+
+
+def _infinitive(view: SentenceView, i: int, j: int) -> bool:
+    t = view.toks[j + 1] if view.ok(j + 1) else None
+    return t is not None and not t.lead and t.core.isalpha() and t.core.islower()
+
+
+def _after_amount(view: SentenceView, i: int, j: int) -> bool:
+    prev = view.toks[i - 1].core if view.ok(i - 1) else ""
+    return any(c.isdigit() for c in prev) or view.n(i - 1) in ("once", "twice", "times")
+
+
+_SAY_VERBS = words(
+    "said says say think thinks thought believe believes believed know knows knew hope hopes "
+    "hoped expect expects expected feel feels felt announced confirmed acknowledged argued "
+    "explained warned noted added agreed insisted realized realised learned found decided "
+    "estimated admitted assumed claimed concluded stressed reported recognized understood "
+    "promised mentioned indicated"
+)
+
+_ENSURE = (("ensure", "make"), ("ensures", "makes"), ("ensured", "made"), ("ensuring", "making"))
+
+_HYPHENS: tuple[tuple[str, ...], ...] = (
+    ("co-operate", "cooperate"),
+    ("co-operates", "cooperates"),
+    ("co-operated", "cooperated"),
+    ("co-operating", "cooperating"),
+    ("co-operation", "cooperation"),
+    ("co-operative", "cooperative"),
+    ("co-ordinate", "coordinate"),
+    ("co-ordinated", "coordinated"),
+    ("co-ordinating", "coordinating"),
+    ("co-ordination", "coordination"),
+    ("co-ordinator", "coordinator"),
+    ("co-ordinators", "coordinators"),
+    ("co-worker", "coworker"),
+    ("co-workers", "coworkers"),
+    ("co-founder", "cofounder"),
+    ("co-founders", "cofounders"),
+    ("non-profit", "nonprofit"),
+    ("non-profits", "nonprofits"),
+    ("well-being", "wellbeing"),
+    ("e-commerce", "ecommerce"),
+    ("re-evaluate", "reevaluate"),
+    ("re-evaluated", "reevaluated"),
+    ("re-evaluating", "reevaluating"),
+    ("re-evaluation", "reevaluation"),
+    ("re-examine", "reexamine"),
+    ("re-examined", "reexamined"),
+    ("re-establish", "reestablish"),
+    ("re-established", "reestablished"),
+    ("pre-existing", "preexisting"),
+    ("health care", "healthcare"),
+    ("child care", "childcare"),
+    ("decision-making", "decision making"),
+    ("decision-makers", "decision makers"),
+    ("policymakers", "policy makers", "policy-makers"),
+    ("policymaker", "policy maker", "policy-maker"),
+    ("time frame", "timeframe"),
+    ("time frames", "timeframes"),
+    ("data set", "dataset"),
+    ("data sets", "datasets"),
+    ("home page", "homepage"),
+    ("web page", "webpage"),
+    ("web pages", "webpages"),
+    ("by-product", "byproduct"),
+    ("by-products", "byproducts"),
+    ("long-standing", "longstanding"),
+    ("mid-size", "midsize"),
+    ("week-long", "weeklong"),
+    ("year-long", "yearlong"),
+    ("multi-year", "multiyear"),
+)
+
+
+SWAPS: list[Swap] = [
+    *[
+        Swap(
+            "en.phrase.coming", (f"in the coming {u}", f"over the coming {u}", f"in the {u} ahead")
+        )
+        for u in SPAN_UNITS
+    ],
+    Swap("en.phrase.compared_with", ("compared with", "compared to")),
+    Swap("en.phrase.thank_you", ("thank you for", "thanks for")),
+    *[
+        Swap(
+            "en.phrase.talk_to",
+            (f"{t} to", f"{s} to", f"{s} with"),
+            originals=(f"{t} to",),
+            check=lambda v, i, j: (
+                v.n(j + 1) in DETERMINERS | CLAUSE_SUBJECTS | {"me", "us", "him", "them"}
+            ),
+        )
+        for t, s in (
+            ("talk", "speak"),
+            ("talks", "speaks"),
+            ("talked", "spoke"),
+            ("talking", "speaking"),
+        )
+    ],
+    *inflect(
+        "en.word.email",
+        [
+            ("e-mail", "email"),
+            ("e-mails", "emails"),
+            ("e-mailed", "emailed"),
+            ("e-mailing", "emailing"),
+        ],
+    ),
+    Swap(
+        "en.phrase.in_order_to",
+        ("in order to", "so as to", "to"),
+        originals=("in order to", "so as to"),
+        check=_infinitive,
+    ),
+    Swap("en.phrase.in_order_to", ("in order not to", "so as not to"), check=_infinitive),
+    Swap("en.phrase.prior_to", ("prior to", "before")),
+    *[
+        Swap(
+            "en.phrase.ensure", (f"{e} that", f"{m} sure that", e, f"{m} sure"), check=_that_clause
+        )
+        for e, m in _ENSURE
+    ],
+    *[
+        Swap("en.syntax.that", (f"{v} that", v), originals=(f"{v} that",), check=_drop_that)
+        for v in _SAY_VERBS
+    ],
+    Swap(
+        "en.phrase.because_of", ("because of", "due to", "owing to", "as a result of"), check=_cause
+    ),
+    Swap(
+        "en.phrase.in_addition_to", ("in addition to", "as well as"), originals=("in addition to",)
+    ),
+    Swap("en.phrase.except_for", ("with the exception of", "except for")),
+    Swap(
+        "en.phrase.whether_or_not",
+        ("whether or not", "whether"),
+        originals=("whether or not",),
+        check=next_word,
+    ),
+    Swap(
+        "en.phrase.in_light_of",
+        ("in light of", "given"),
+        originals=("in light of", "in the light of"),
+    ),
+    Swap("en.phrase.for_now", ("for the time being", "for now")),
+    Swap("en.phrase.if_necessary", ("if necessary", "if needed", "if required")),
+    Swap(
+        "en.phrase.such_as",
+        ("such as", "like"),
+        originals=("such as",),
+        check=lambda v, i, j: v.n(j + 1) != "to" and next_word(v, i, j),
+    ),
+    *[
+        Swap(
+            "en.phrase.per_year",
+            (f"per {u}", f"a {u}"),
+            originals=(f"per {u}",),
+            check=_after_amount,
+        )
+        for u in ("year", "month", "week", "day", "hour")
+    ],
+    Swap("en.phrase.for_example", ("for example", "for instance"), check=mid),
+    *[Swap("en.hyphen." + row[-1].replace(" ", "_").replace("-", "_"), row) for row in _HYPHENS],
+]
+
+TABLE = SwapTable(SWAPS)
+RULES: dict[str, str] = TABLE.rules()
+FINDERS = (TABLE.hits,)

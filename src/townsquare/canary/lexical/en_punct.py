@@ -1,0 +1,193 @@
+"""English punctuation that readers take either way: the serial comma, the comma before
+"but"/"yet" joining clauses (removed only, never added).
+
+Left out: the comma before "so" ("We left early so we could ..." reads as
+purpose, ", so" as result), and any serial comma where the list is not
+evident: "my brother, John and Mary" (an appositive) never gets one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from townsquare.canary.lexical.base import Hit, SentenceView, make_hit, words
+
+_DETERMINERS = frozenset(words("a an the my our your his her their its this that these those"))
+MAX_ITEM = 3
+# Openers whose comma ends an introductory phrase, not a list item.
+_INTRO_STARTS = frozenset(
+    words(
+        "in on at by for since after before during when while if although because as today "
+        "yesterday tomorrow however meanwhile first second finally then"
+    )
+)
+
+RULES: dict[str, str] = {
+    "en.serial_comma": '"A, B and C" <-> "A, B, and C" where the list is evident',
+    "en.comma.but": '", but" -> " but" between clauses',
+    "en.comma.yet": '", yet" -> " yet" between clauses',
+    "en.comma.and": '", and" -> " and" between two clauses (the sentence\'s only comma)',
+}
+_CLAUSE_START = frozenset(
+    words(
+        "we i you they he she it the this that these those our their his her its my your "
+        "there many some most all each nobody everyone no"
+    )
+)
+
+
+def _word(view: SentenceView, k: int) -> bool:
+    t = view.toks[k]
+    return (
+        view.ok(k)
+        and not t.lead
+        and bool(t.core)
+        and all(c.isalpha() or c in "-'’" for c in t.core)
+    )
+
+
+def _items_before(view: SentenceView, k: int) -> list[tuple[int, int]] | None:
+    """Comma-delimited items ending at token k (k ends the item just before the conjunction).
+
+    Returns the items fully delimited by commas, nearest first, plus the span of
+    the first item's last token (start unknown) as (-1, end).
+    """
+    items: list[tuple[int, int]] = []
+    end = k
+    start = k
+    while True:
+        # extend the item leftwards while tokens have no trailing punctuation
+        while start - 1 >= 0 and _word(view, start - 1) and not view.toks[start - 1].trail:
+            start -= 1
+            if end - start + 1 > MAX_ITEM:
+                return items if len(items) >= 1 else None
+        prev = start - 1
+        if prev < 0 or not _word(view, prev) or view.toks[prev].trail != ",":
+            return items
+        items.append((start, end))
+        end = start = prev
+
+
+def _intro_like(view: SentenceView, comma_at: int) -> bool:
+    """The first comma may close an introductory phrase ("On Monday, March 3, ...")."""
+    if view.n(view.first) in _INTRO_STARTS:
+        return True
+    return any(
+        any(ch.isdigit() for ch in view.toks[k].core) or view.capitalised(k)
+        for k in range(view.first + 1, comma_at + 1)
+    )
+
+
+def _parallel(view: SentenceView, a: int, s: int, c: int) -> bool:
+    """Three two-word items opening with the same determiner: "your X, your Y and your Z"."""
+    det = view.n(a - 1)
+    return (
+        det in _DETERMINERS
+        and view.bare(a - 1)
+        and view.toks[a].trail == ","
+        and _word(view, a)
+        and view.n(s) == det
+        and view.n(c) == det
+        and view.bare(c)
+        and view.ok(c + 1)
+        and _word(view, c + 1)
+    )
+
+
+def _serial(view: SentenceView) -> Iterator[Hit | None]:
+    for c in range(1, len(view.toks) - 1):
+        if view.n(c) not in ("and", "or") or not view.bare(c) or not _word(view, c + 1):
+            continue
+        k = c - 1
+        t = view.toks[k]
+        if not _word(view, k) or t.trail not in ("", ","):
+            continue
+        if not view.spaced(k, c):
+            continue
+        items = _items_before(view, k)
+        if not items:
+            continue
+        # items: fully delimited items (nearest first); the leftmost list item lies before.
+        if len(items) >= 2:
+            first_comma = items[-1][0] - 1
+            if first_comma - view.first < 4 and len(items) < 3 and _intro_like(view, first_comma):
+                continue
+            sizes = [e - s + 1 for s, e in items]
+            if max(sizes) > MAX_ITEM:
+                continue
+        else:
+            s, e = items[0]
+            a = s - 1  # the first item's last token, ending with a comma
+            before = a - 1
+            if e - s == 1 and _parallel(view, a, s, c + 1):
+                s, before = e, a - 2  # "your manager, your salary and your benefits"
+            elif (
+                e != s
+                or not _word(view, a)
+                or view.toks[a].trail != ","
+                # "our sponsors, Acme and Globex" may be an appositive: same case throughout
+                or len({view.toks[x].core[:1].isupper() for x in (a, s, c + 1)}) != 1
+            ):
+                continue
+            if not (
+                before < view.first
+                or (view.ok(before) and view.toks[before].trail == ":")
+                or (
+                    _word(view, before)
+                    and not view.toks[before].trail
+                    and view.n(before) not in _DETERMINERS
+                )
+            ):
+                continue
+            if view.n(a) in _DETERMINERS or view.n(s) in _DETERMINERS:
+                continue
+        core = t.core
+        alt = (core, "") if t.trail == "," else (core, ",")
+        yield make_hit(view, k, k, [alt], "en.serial_comma", case="keep")
+
+
+def _but_yet(view: SentenceView) -> Iterator[Hit | None]:
+    for j in range(1, len(view.toks) - 2):
+        t = view.toks[j]
+        conj = view.n(j + 1)
+        if conj not in ("but", "yet") or t.trail != "," or not view.bare(j + 1):
+            continue
+        if not view.ok(j) or not t.core[-1:].isalnum() or view.toks[j + 1].core != conj:
+            continue
+        # the clause before: at least 3 words since the previous comma or the start
+        k = j
+        while k - 1 >= view.first and not view.toks[k - 1].trail:
+            k -= 1
+        if j - k + 1 < 3:
+            continue
+        # the clause after: runs to the sentence end, or is at least 4 words long
+        m = j + 2
+        while m < len(view.toks) - 1 and not view.toks[m].trail:
+            m += 1
+        if m < len(view.toks) - 1 and m - (j + 2) + 1 < 4:
+            continue
+        yield make_hit(view, j, j, [(t.core, "")], f"en.comma.{conj}", case="keep")
+
+
+def _and(view: SentenceView) -> Iterator[Hit | None]:
+    """ ", and" between two clauses, when it is the first comma of the sentence (so it can
+    be no serial comma) and a subject follows "and"."""
+    for j in range(view.first, len(view.toks) - 3):
+        t = view.toks[j]
+        if not t.trail:
+            continue
+        if t.trail != "," or view.n(j + 1) != "and" or not view.bare(j + 1):
+            break
+        if j - view.first + 1 < 4 or not t.core[-1:].isalnum() or not view.ok(j):
+            break
+        if view.n(j + 2) not in _CLAUSE_START or not view.ok(j + 2):
+            break
+        m = j + 2
+        while m < len(view.toks) - 1 and not view.toks[m].trail:
+            m += 1
+        if m - (j + 2) + 1 >= 3:
+            yield make_hit(view, j, j, [(t.core, "")], "en.comma.and", case="keep")
+        break
+
+
+FINDERS = (_serial, _but_yet, _and)

@@ -1,0 +1,234 @@
+"""French numbers, times and amounts written another way; values never change.
+
+- "environ"/"à peu près"/"près de" before a number (not after "de", "à" or
+  an article, where the swap would need a different elision);
+- "10 %"/"10%"/"10 pour cent";
+- "1 000"/"1000" for 4-digit amounts (a year such as "en 2024" is never
+  split; "12 000" keeps its space);
+- "3 équipes"/"trois équipes" for 2-9 before a plural noun (never "un(e)",
+  never a date such as "le 3 mars", never a label such as "article 3");
+- "17 h"/"17h"/"17 h 00"/"17h00"/"17:00" after a time preposition ("pendant
+  8 h" is a duration);
+- "500 €"/"500 euros".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from townsquare.canary.lexical.base import Hit, SentenceView, make_hit, words
+from townsquare.canary.lexical.fr_connectives import MONTHS
+
+WORDS = {2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 7: "sept", 8: "huit", 9: "neuf"}
+_BY_WORD = {w: n for n, w in WORDS.items()}
+_NUM_RE = re.compile(r"^\d+(?:,\d+)?$")
+_APPROX = ("environ", "à peu près", "près de")
+_APPROX_BLOCK = frozenset(words("de d' à du des au aux le la les un une l' en par sur"))
+_LABEL_PREV = frozenset(
+    words(
+        "article articles page pages numéro n° no chapitre étape phase niveau salle bâtiment "
+        "étage tome lot annexe point alinéa section titre livre version partie à et ou de "
+        "entre sur contre fois"
+    )
+)
+_NOT_PLURAL = frozenset(
+    words(
+        "nous vous les des ces mes tes ses nos vos leurs plus moins sous dans après depuis "
+        "alors jamais toujours très mais puis pas trois deux six dix"
+    )
+)
+_TIME_PREV = frozenset(["à", "vers", "dès", "avant", "après", "jusqu'à", "entre", "a"])
+_H_RE = re.compile(r"^(\d{1,2})h(\d{2})?$")
+_COLON_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
+_THOUSANDS_RE = re.compile(r"^\d{4}$")
+_YEAR_PREV = frozenset(
+    words("en depuis de à avant après vers jusqu'en dès l'an année d'ici fin début mi")
+)
+
+RULES: dict[str, str] = {
+    "fr.number.approx": "environ / à peu près / près de + nombre",
+    "fr.number.percent": '"10 %" / "10%" / "10 pour cent"',
+    "fr.number.thousands": '"1 000" <-> "1000" (4 chiffres, jamais une année)',
+    "fr.number.words": '"3 équipes" <-> "trois équipes" (2 à 9)',
+    "fr.time.h": '"17 h" / "17h" / "17 h 00" / "17h00" / "17:00"',
+    "fr.number.euro": '"500 €" <-> "500 euros"',
+    "fr.number.premier": '"le 1er octobre" <-> "le premier octobre"',
+}
+
+
+def _number_at(view: SentenceView, k: int) -> bool:
+    return view.ok(k) and not view.toks[k].lead and bool(_NUM_RE.match(view.toks[k].core))
+
+
+def _approx(view: SentenceView) -> Iterator[Hit | None]:
+    for i in range(len(view.toks) - 1):
+        if view.n(i - 1) in _APPROX_BLOCK or (i > 0 and not view.ok(i - 1)):
+            continue
+        for form in _APPROX:
+            j = view.words(i, form.split(), last_trail=False)
+            if j is not None and view.spaced(j, j + 1) and _number_at(view, j + 1):
+                yield make_hit(view, i, j, _APPROX, "fr.number.approx")
+                break
+
+
+def _percent(view: SentenceView) -> Iterator[Hit | None]:
+    sep = view.style.fr_space
+    for i, t in enumerate(view.toks):
+        if not view.ok(i) or t.lead:
+            continue
+        m = re.match(r"^(\d+(?:,\d+)?)%$", t.core)
+        if m:
+            n, last = m.group(1), i
+        elif _NUM_RE.match(t.core) and not t.trail and view.ok(i + 1):
+            nxt = view.toks[i + 1]
+            if nxt.core == "%" and not nxt.lead and view.spaced(i, i + 1, nbsp=True):
+                n, last, sep = t.core, i + 1, view.gap(i)
+            elif view.words(i + 1, ["pour", "cent"]) is not None and view.spaced(i, i + 1):
+                n, last = t.core, i + 2
+            else:
+                continue
+        else:
+            continue
+        trail = view.toks[last].trail
+        alts = [(f"{n}{sep}%", trail), (f"{n}%", trail), (f"{n} pour cent", trail)]
+        yield make_hit(view, i, last, alts, "fr.number.percent", case="keep")
+
+
+def _thousands(view: SentenceView) -> Iterator[Hit | None]:
+    sep = view.style.fr_space
+    for i, t in enumerate(view.toks):
+        if not view.ok(i) or t.lead:
+            continue
+        if re.fullmatch(r"[1-9]", t.core) and not t.trail and view.ok(i + 1):
+            nxt = view.toks[i + 1]
+            if not re.fullmatch(r"\d{3}", nxt.core) or nxt.lead:
+                continue
+            if not view.spaced(i, i + 1, nbsp=True) or re.fullmatch(r"\d{3}", view.n(i + 2)):
+                continue
+            if i > 0 and re.search(r"\d$", view.toks[i - 1].core):
+                continue
+            yield make_hit(
+                view, i, i + 1, [f"{t.core}{nxt.core}"], "fr.number.thousands", case="keep"
+            )
+        elif _THOUSANDS_RE.match(t.core):
+            value = int(t.core)
+            if 1100 <= value <= 2099 and view.n(i + 1) != "€":
+                continue
+            if view.n(i - 1) in _YEAR_PREV:
+                continue
+            if not (_plural_noun(view, i + 1) or view.n(i + 1) in ("€", "%")):
+                continue
+            yield make_hit(
+                view, i, i, [f"{t.core[0]}{sep}{t.core[1:]}"], "fr.number.thousands", case="keep"
+            )
+
+
+def _plural_noun(view: SentenceView, k: int) -> bool:
+    if not view.ok(k) or view.toks[k].lead:
+        return False
+    core = view.toks[k].core
+    w = view.n(k)
+    return (
+        core.isalpha()
+        and core.islower()
+        and len(w) >= 3
+        and w.endswith(("s", "x"))
+        and w not in _NOT_PLURAL
+        and w not in MONTHS
+    )
+
+
+def _number_words(view: SentenceView) -> Iterator[Hit | None]:
+    for i, t in enumerate(view.toks):
+        if not view.bare(i) or not _plural_noun(view, i + 1) or not view.spaced(i, i + 1):
+            continue
+        prev = view.n(i - 1)
+        if i > 0 and (not view.ok(i - 1) or prev in _LABEL_PREV):
+            continue
+        if i > 0 and any(c.isdigit() for c in view.toks[i - 1].core):
+            continue
+        if i > 0 and view.capitalised(i - 1) and i - 1 != view.first:
+            continue
+        if len(t.core) == 1 and t.core.isdigit() and int(t.core) in WORDS:
+            yield make_hit(view, i, i, [WORDS[int(t.core)]], "fr.number.words")
+        elif view.n(i) in _BY_WORD and i != view.first and t.core.islower():
+            yield make_hit(view, i, i, [str(_BY_WORD[view.n(i)])], "fr.number.words")
+
+
+def _time_forms(hour: str, minutes: str | None, sep: str) -> list[str]:
+    if minutes and minutes != "00":
+        return [f"{hour}{sep}h{sep}{minutes}", f"{hour}h{minutes}", f"{hour}:{minutes}"]
+    return [f"{hour}{sep}h", f"{hour}h", f"{hour}{sep}h{sep}00", f"{hour}h00", f"{hour}:00"]
+
+
+def _times(view: SentenceView) -> Iterator[Hit | None]:
+    for i, t in enumerate(view.toks):
+        if not view.ok(i) or t.lead or view.n(i - 1) not in _TIME_PREV:
+            continue
+        sep = view.style.fr_space
+        one = _H_RE.match(t.core) or _COLON_RE.match(t.core)
+        if one:
+            hour, minutes, last = one.group(1), one.group(2), i
+        elif re.fullmatch(r"\d{1,2}", t.core) and not t.trail and view.n(i + 1) == "h":
+            if not view.spaced(i, i + 1, nbsp=True):
+                continue
+            hour, minutes, last, sep = t.core, None, i + 1, view.gap(i)
+            if (
+                not view.toks[i + 1].trail
+                and re.fullmatch(r"\d{2}", view.n(i + 2))
+                and view.spaced(i + 1, i + 2, nbsp=True)
+            ):
+                minutes, last = view.n(i + 2), i + 2
+        else:
+            continue
+        if int(hour) > 23 or view.toks[last].lead:
+            continue
+        after = view.n(last + 1)
+        if view.n(i - 1) in ("après", "avant") and (
+            after in ("de", "d'") or after.startswith("d'")
+        ):
+            continue  # "après 2 h de négociations": a duration
+        yield make_hit(view, i, last, _time_forms(hour, minutes, sep), "fr.time.h", case="keep")
+
+
+def _euros(view: SentenceView) -> Iterator[Hit | None]:
+    sep = view.style.fr_space
+    for i, t in enumerate(view.toks):
+        if not view.ok(i) or t.lead:
+            continue
+        m = re.fullmatch(r"(\d+(?:,\d+)?)€", t.core)
+        if m:
+            n, last = m.group(1), i
+        elif _NUM_RE.match(t.core) and not t.trail and view.ok(i + 1):
+            nxt = view.toks[i + 1]
+            if nxt.core == "€" and not nxt.lead and view.spaced(i, i + 1, nbsp=True):
+                n, last, sep = t.core, i + 1, view.gap(i)
+            elif view.words(i + 1, ["euros"]) is not None and view.spaced(i, i + 1):
+                n, last = t.core, i + 1
+            else:
+                continue
+        else:
+            continue
+        if float(n.replace(",", ".")) < 2:
+            continue
+        if re.search(r"\d$", view.toks[i - 1].core if i > 0 else ""):
+            continue  # "1 500 €": the amount starts a token earlier
+        yield make_hit(view, i, last, [f"{n}{sep}€", f"{n} euros"], "fr.number.euro")
+
+
+def _premier(view: SentenceView) -> Iterator[Hit | None]:
+    """ "le 1er octobre" / "le premier octobre"."""
+    for i in range(len(view.toks) - 1):
+        if (
+            view.n(i) in ("1er", "premier")
+            and view.bare(i)
+            and view.n(i + 1) in MONTHS
+            and view.spaced(i, i + 1)
+            and view.n(i - 1) in ("le", "du", "au", "dès", "depuis")
+        ):
+            alt = "premier" if view.n(i) == "1er" else "1er"
+            yield make_hit(view, i, i, [alt], "fr.number.premier")
+
+
+FINDERS = (_premier, _approx, _percent, _thousands, _number_words, _times, _euros)

@@ -1,0 +1,136 @@
+"""The verdict hot path in process: what a viewer may see of a batch of items on a surface.
+
+Items are posts (their own labels plus their author's account labels), except on
+``people_search`` where items are accounts. Everything is read from a ``LabelCache``;
+evaluating never touches the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from townsquare.moderation.model import ModerationError, Relation, Surface, Verdict
+from townsquare.moderation.verdicts import CompiledPolicy, ItemLabels, parse_surface, verdicts_for
+from townsquare.services.label_cache import DEFAULT_POLL_INTERVAL, LabelCache, SubjectLabels
+from townsquare.store.tables import utcnow
+
+MAX_ITEMS = 1_000
+SENSITIVE_MEDIA_OPT_IN = "sensitive_media_opt_in"
+
+
+class VisibilityRuntime:
+    """Verdicts for batches of items, from an in-memory cache kept fresh by polling.
+
+    Pass the cache a worker shares, or none to have one created, started and closed
+    with this runtime. A ``compiled`` policy other than the cache's (a shadow candidate)
+    is evaluated correctly, on a slower path that maps label names to its own bits.
+    """
+
+    def __init__(
+        self, sessions: sessionmaker[Session], compiled: CompiledPolicy,
+        cache: LabelCache | None = None, *, poll_interval: float = DEFAULT_POLL_INTERVAL,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.compiled = compiled
+        self._owns_cache = cache is None
+        self.cache = cache or LabelCache(sessions, compiled, poll_interval=poll_interval,
+                                         clock=clock).start()
+        self._clock = clock
+        self._same_bits = self.cache.compiled is compiled
+
+    def close(self) -> None:
+        """Stop the cache's refresher if this runtime created it."""
+        if self._owns_cache:
+            self.cache.close()
+
+    def viewer_flags(self, viewer_id: str | None, requested: Iterable[str] = ()) -> int:
+        """The viewer-flags value: flags the caller passes plus the viewer's own preferences."""
+        names = set(requested)
+        if unknown := names - set(self.compiled.flag_index):
+            declared = ", ".join(self.compiled.policy.viewer_flags) or "none"
+            raise ModerationError(f"unknown viewer flag(s) {sorted(unknown)}; the policy "
+                                  f"declares {declared}")
+        if viewer_id is not None and self.cache.sensitive_media_opt_in(viewer_id):
+            names.add(SENSITIVE_MEDIA_OPT_IN)
+        return self.compiled.flags_value(names)
+
+    def verdicts(
+        self, surface: str, viewer_id: str | None, item_ids: Sequence[str],
+        viewer_flags: Iterable[str] = (), *, now: datetime | None = None,
+    ) -> list[Verdict]:
+        """One verdict per item id, in order; unknown items are dropped with a reason.
+
+        Raises ModerationError for an unknown surface or viewer flag, or more than
+        MAX_ITEMS ids.
+        """
+        where = parse_surface(surface)
+        if len(item_ids) > MAX_ITEMS:
+            raise ModerationError(f"item_ids: at most {MAX_ITEMS} per request, got {len(item_ids)}")
+        flags = self.viewer_flags(viewer_id, viewer_flags)
+        if not item_ids:
+            return []
+        now = now or self._clock()
+        if where is Surface.PEOPLE_SEARCH:
+            items, relations = self._accounts(viewer_id, item_ids, now)
+        else:
+            items, relations = self._posts(viewer_id, item_ids, now)
+        return verdicts_for(self.compiled, where, items, relations, flags, item_ids)
+
+    def _posts(
+        self, viewer_id: str | None, item_ids: Sequence[str], now: datetime
+    ) -> tuple[list[ItemLabels | None], list[Relation]]:
+        cache = self.cache
+        followees = cache.followees(viewer_id) if viewer_id is not None else frozenset()
+        items: list[ItemLabels | None] = []
+        relations: list[Relation] = []
+        for post_id in item_ids:
+            author = cache.author_of(post_id)
+            if author is None:
+                items.append(None)
+                relations.append(Relation.OTHER)
+                continue
+            own = cache.post_labels(post_id, now)
+            authors = cache.account_labels(author, now)
+            items.append(self._item(post_id, own, authors))
+            relations.append(_relation(viewer_id, author, followees))
+        return items, relations
+
+    def _accounts(
+        self, viewer_id: str | None, item_ids: Sequence[str], now: datetime
+    ) -> tuple[list[ItemLabels | None], list[Relation]]:
+        cache = self.cache
+        followees = cache.followees(viewer_id) if viewer_id is not None else frozenset()
+        items: list[ItemLabels | None] = []
+        relations: list[Relation] = []
+        for account_id in item_ids:
+            if not cache.has_account(account_id):
+                items.append(None)
+                relations.append(Relation.OTHER)
+                continue
+            items.append(self._item(account_id, cache.account_labels(account_id, now)))
+            relations.append(_relation(viewer_id, account_id, followees))
+        return items, relations
+
+    def _item(self, item_id: str, *parts: SubjectLabels) -> ItemLabels:
+        labels = tuple(lab for part in parts for lab in part.labels)
+        if self._same_bits:
+            bits = 0
+            for part in parts:
+                bits |= part.bits
+        else:
+            index = self.compiled.label_index
+            bits = sum({1 << index[lab.label] for lab in labels if lab.label in index})
+        return ItemLabels(item_id, bits, labels)
+
+
+def _relation(viewer_id: str | None, author_id: str, followees: frozenset[str]) -> Relation:
+    if viewer_id is None:
+        return Relation.LOGGED_OUT
+    if viewer_id == author_id:
+        return Relation.AUTHOR
+    if author_id in followees:
+        return Relation.FOLLOWER
+    return Relation.OTHER

@@ -1,0 +1,1 @@
+"""Staff core: roles and the permissions they grant (pure)."""
