@@ -4,6 +4,8 @@ workers (another engine in this process, and real second OS processes)."""
 from __future__ import annotations
 
 import multiprocessing
+import random
+import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
@@ -18,6 +20,7 @@ from townsquare.policy_files import load_policy
 from townsquare.services import content, labels
 from townsquare.services.label_cache import LabelCache
 from townsquare.services.visibility import VisibilityRuntime
+from townsquare.store import moderation as repo
 from townsquare.store.db import make_engine, make_session_factory
 from townsquare.store.tables import utcnow
 
@@ -146,6 +149,35 @@ def test_the_refresher_survives_database_errors(
         wait_for(lambda: cache.post_labels("p1", utcnow()).bits != 0)
         wait_for(lambda: cache.last_error is None)  # cleared just after the swap
         assert cache.running
+
+
+def test_concurrent_writers_never_make_a_fast_poller_skip_a_change(
+    sessions: sessionmaker[Session], other_worker: sessionmaker[Session],
+    compiled: CompiledPolicy,
+) -> None:
+    posts = [f"q{i}" for i in range(40)]
+    for post_id in posts:
+        content.create_post(sessions, compiled, post_id, "bob", "text")
+
+    def slow_commit(_session: Session, _label: object, _event: str) -> None:
+        time.sleep(random.uniform(0, 0.01))  # widen the append-to-commit window
+
+    def write(mine: list[str]) -> None:
+        for post_id in mine:
+            labels.add_label(other_worker, compiled, "post", post_id, "spam", "spam",
+                             notify=slow_commit)
+
+    with LabelCache(sessions, compiled, poll_interval=0.005) as cache:
+        threads = [threading.Thread(target=write, args=(posts[i::4],)) for i in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        with sessions() as session:
+            newest = repo.change_versions(session)
+        wait_for(lambda: cache.versions >= newest)
+        missing = [p for p in posts if not cache.post_labels(p, utcnow()).labels]
+    assert missing == []
 
 
 # --- real second OS processes (spawned, so nothing is inherited but arguments) --------

@@ -23,10 +23,12 @@ SENTENCE_END = re.compile(rf"[.!?…][{re.escape(_CLOSERS)}]*$")
 # Words after which the gap is not a plain inter-word space.
 _NOT_ORDINARY = re.compile(rf"[.!?…:;][{re.escape(_CLOSERS)}]*$|[{re.escape(_CLOSERS)}]$")
 
-# Calibrated with render.py (DejaVu Sans, 20-32 px, PNG and JPEG): in units of
-# the median ordinary gap, a one-space sentence gap measures about 1.0-1.1 and
-# a two-space one about 1.7-1.9 (a space is ~0.75 of an ordinary ink gap).
-_DEFAULT_THRESHOLD = 1.42
+# Calibrated with render.py and bench/ocr_gaps.py (DejaVu Sans, Serif, Mono,
+# Condensed; 16-32 px; PNG and JPEG): in units of the median ordinary gap, a
+# one-space sentence gap measures 0.85-1.42 and a two-space one 1.54-2.3.
+_DEFAULT_THRESHOLD = 1.47
+# Thresholds found between two modes are kept inside the plausible band.
+_THRESHOLD_BAND = (1.3, 1.7)
 # A split of the sentence gaps into two modes is trusted only when the modes
 # are about one space apart and do not overlap.
 _MIN_MODE_DISTANCE = 0.45
@@ -35,7 +37,7 @@ _MIN_MODE_MARGIN = 0.12
 _MIN_ORDINARY_GAPS = 3
 # DejaVu Sans: a plain word gap is ~0.55 of a word box's height.
 _GAP_PER_HEIGHT = 0.55
-_BANG_CORRECTION = 0.15
+_BANG_CORRECTION = 0.1
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,8 @@ def _split_modes(values: Sequence[float], unit: float) -> float | None:
     distance = (statistics.median(high) - statistics.median(low)) / unit
     margin = (high[0] - low[-1]) / unit
     if _MIN_MODE_DISTANCE <= distance <= _MAX_MODE_DISTANCE and margin >= _MIN_MODE_MARGIN:
-        return (high[0] + low[-1]) / 2
+        low_limit, high_limit = _THRESHOLD_BAND
+        return min(max((high[0] + low[-1]) / 2, low_limit * unit), high_limit * unit)
     return None
 
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Self
+from typing import NamedTuple, Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -72,6 +72,16 @@ def safety_label(row: Label) -> SafetyLabel:
         source = LabelSource.HUMAN
     return SafetyLabel(row.id, SubjectType(row.subject_type), row.subject_id, row.label,
                        row.policy, source, row.created_at, row.expires_at, row.note)
+
+
+class CacheTables(NamedTuple):
+    """The cache's tables at one moment, for batch loops; read them, never write them."""
+
+    authors: Mapping[str, str]
+    accounts: Mapping[str, bool]
+    followees: Mapping[str, frozenset[str]]
+    post_labels: Mapping[str, SubjectLabels]
+    account_labels: Mapping[str, SubjectLabels]
 
 
 class LabelCache:
@@ -256,6 +266,19 @@ class LabelCache:
         return len(rows)
 
     # --- the hot path: lock-free reads -----------------------------------------------
+
+    def tables(self) -> CacheTables:
+        """The current tables; a label past its expiry is still in them (see ``fresh``)."""
+        return CacheTables(self._authors, self._accounts, self._followees, self._post_labels,
+                           self._account_labels)
+
+    def fresh(self, entry: SubjectLabels, subject_type: str, subject_id: str,
+              now: datetime) -> SubjectLabels:
+        """``entry`` (read from ``tables()``) as of ``now``: expired labels taken out."""
+        if entry.valid_until is None or now < entry.valid_until:
+            return entry
+        table = self._post_labels if subject_type == SubjectType.POST else self._account_labels
+        return self._current(table, subject_id, now)
 
     def author_of(self, post_id: str) -> str | None:
         return self._authors.get(post_id)
