@@ -80,6 +80,6 @@ def test_image_size_and_mode() -> None:
     assert image.height == 2 * 20 + round(24 * 1.5)
 
 
-def test_missing_font_is_a_clear_error(tmp_path: object) -> None:
+def test_missing_font_is_a_clear_error() -> None:
     with pytest.raises(FontNotFoundError, match="fonts-dejavu-core"):
         render_text_image("x", font_path="/nonexistent/font.ttf")

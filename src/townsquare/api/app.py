@@ -8,6 +8,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from townsquare.api.routes import router
 from townsquare.api.runtime import open_runtime
@@ -38,16 +40,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                               "enforcement, notices, strikes.")
     app.include_router(router)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY:
-            return JSONResponse({"detail": f"request body over {MAX_BODY} bytes"}, 413)
-        return await call_next(request)
+    app.add_middleware(BodyLimit, limit=MAX_BODY)
 
     def handler(code: int):  # type: ignore[no-untyped-def]
         async def handle(_: Request, exc: Exception) -> JSONResponse:
-            return JSONResponse({"detail": str(exc).strip("'\"")}, code)
+            return JSONResponse({"detail": _message(exc)}, code)
         return handle
 
     app.add_exception_handler(NotFoundError, handler(404))
@@ -57,6 +54,59 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(UnknownRoleError, handler(422))
     app.add_exception_handler(RequestValidationError, _validation)
     return app
+
+
+def _message(exc: Exception) -> str:
+    # str(KeyError) adds quotes; other messages may end in a quote of their own.
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, str) else str(exc)
+
+
+class BodyLimit:
+    """413 for a request body over `limit` bytes, declared (Content-Length) or streamed
+    (chunked), before any route reads it."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = Headers(scope=scope).get("content-length", "")
+        if length.isdigit() and int(length) > self.limit:
+            await self._refuse(scope, receive, send)
+            return
+        body: list[bytes] = []
+        size, more = 0, True
+        while more:  # buffer the body (at most `limit` bytes) so an oversize one never routes
+            message = await receive()
+            if message["type"] != "http.request":  # the client went away mid-body
+                await self.app(scope, _replay(message, receive), send)
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await self._refuse(scope, receive, send)
+                return
+            body.append(chunk)
+            more = message.get("more_body", False)
+        whole: Message = {"type": "http.request", "body": b"".join(body), "more_body": False}
+        await self.app(scope, _replay(whole, receive), send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = JSONResponse({"detail": f"request body over {self.limit} bytes"}, 413)
+        await response(scope, receive, send)
+
+
+def _replay(first: Message, receive: Receive) -> Receive:
+    """A receive callable that hands over `first`, then defers to the server's `receive`."""
+    pending = [first]
+
+    async def replay() -> Message:
+        return pending.pop() if pending else await receive()
+
+    return replay
 
 
 async def _validation(_: Request, exc: Exception) -> JSONResponse:

@@ -22,7 +22,9 @@ def runtime(request: Request) -> Runtime:
     return rt
 
 
-def _identity(rt: Runtime, secret: str, cache: dict[str, tuple[float, Identity | None]]) -> Identity | None:
+def _identity(
+    rt: Runtime, secret: str, cache: dict[str, tuple[float, Identity | None]]
+) -> Identity | None:
     now = time.monotonic()
     hit = cache.get(secret)
     if hit and now - hit[0] < _CACHE_SECONDS:

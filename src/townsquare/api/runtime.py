@@ -46,4 +46,5 @@ def open_runtime(settings: Settings, *, poll_interval: float = 0.2) -> Runtime:
     ladder = DEFAULT_LADDER
     ctx = ModerationContext(app.sessions, compiled, ladder, default_detection_rules(compiled))
     cache = LabelCache(app.sessions, compiled, poll_interval=poll_interval).start()
-    return Runtime(app, compiled, ladder, ctx, cache, VisibilityRuntime(app.sessions, compiled, cache))
+    visibility = VisibilityRuntime(app.sessions, compiled, cache)
+    return Runtime(app, compiled, ladder, ctx, cache, visibility)

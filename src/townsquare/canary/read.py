@@ -8,6 +8,8 @@ ambiguous is an erasure (-1), never a guess.
 
 from __future__ import annotations
 
+import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -21,6 +23,8 @@ from townsquare.canary.normalize import ZERO_WIDTH, lexical_form, strip_zero_wid
 from townsquare.canary.segment import tokenize
 
 _MIN_CONSTANT_RUN = 8  # a channel read identically this often was normalised away
+TYPOGRAPHIC = "\u2019\u2018\u201c\u201d\u2026\u00a0\u202f\u2010\u2011\u00ab\u00bb"
+_DOUBLE_SPACE_RE = re.compile(r"\S  (?=\S)")
 
 
 @dataclass
@@ -31,6 +35,7 @@ class Reading:
     sentences_matched: list[int]
     token_map: dict[int, int]
     channels: dict[str, dict[str, int | bool]] = field(default_factory=dict)
+    words_matched: int = 0
 
     @property
     def slots_read(self) -> int:
@@ -148,15 +153,36 @@ def _read_lexical(slot: Slot, leak: _Leak, tmap: dict[int, int]) -> int:
 
 
 def _erase_constant(layout: Layout, observed: I16) -> None:
-    """A channel kind read as one symbol everywhere was normalised by the leaker."""
+    """A channel kind whose every read slot shows the same characters was normalised away
+    (NFKC, ASCII quotes, collapsed spaces): those readings say nothing about the copy."""
     kinds: dict[str, list[int]] = defaultdict(list)
     for j, slot in enumerate(layout.slots):
         if observed[j] >= 0 and slot.channel != "lexical":
             kinds[f"{slot.channel}/{slot.kind}"].append(j)
     for idx in kinds.values():
-        values = observed[idx]
-        if len(idx) >= _MIN_CONSTANT_RUN and np.all(values == values[0]):
+        seen = {layout.slots[j].variants[observed[j]] for j in idx}
+        if len(idx) >= _MIN_CONSTANT_RUN and len(seen) == 1:
             observed[idx] = -1
+
+
+def present_channels(text: str, invisible_lost: bool) -> set[str]:
+    """Channels whose marks a leak still carries at all (a cleaned text has none)."""
+    present = {"lexical"}
+    if _DOUBLE_SPACE_RE.search(text):
+        present.add("spacing")
+    if not invisible_lost:
+        if any(c in text for c in TYPOGRAPHIC):
+            present.add("typography")
+        if any(c in text for c in ZERO_WIDTH):
+            present.add("zero_width")
+    return present
+
+
+def _enough(part: dict[int, int], keys: list[str], first: int) -> bool:
+    """Enough of a sentence's words were found to trust its placement."""
+    words = sum(1 for k in keys if k)
+    hits = sum(1 for t in part if keys[t - first])
+    return words > 0 and hits >= max(min(words, 3), math.ceil(0.6 * words))
 
 
 def read_leak(layout: Layout, text: str, *, invisible_lost: bool = False) -> Reading:
@@ -167,22 +193,22 @@ def read_leak(layout: Layout, text: str, *, invisible_lost: bool = False) -> Rea
     keys = [t.key for t in layout.tokens]
     hint = 0
     for s in layout.sentences:
-        part = _align_sentence(keys[s.first_token : s.end_token], s.first_token, leak, hint)
-        if len(part) >= max(1, (s.end_token - s.first_token) // 2):
+        mine = keys[s.first_token : s.end_token]
+        part = _align_sentence(mine, s.first_token, leak, hint)
+        if _enough(part, mine, s.first_token):
             tmap.update(part)
             matched.append(s.index)
             hint = max(part.values()) + 1
     observed = np.full(len(layout.slots), -1, dtype=np.int16)
-    has_zw = any(c in text for c in ZERO_WIDTH)
+    present = present_channels(text, invisible_lost)
+    matched_set = set(matched)
     for j, slot in enumerate(layout.slots):
-        if slot.sentence not in matched and slot.channel != "spacing":
+        if slot.sentence not in matched_set or slot.channel not in present:
             continue
         if slot.channel == "lexical":
             observed[j] = _read_lexical(slot, leak, tmap)
-        elif invisible_lost and slot.channel in ("typography", "zero_width"):
-            continue
         elif slot.channel == "zero_width":
-            observed[j] = _read_zero_width(slot, leak, tmap) if has_zw else -1
+            observed[j] = _read_zero_width(slot, leak, tmap)
         elif slot.kind in INTRA_TOKEN_KINDS:
             observed[j] = _read_intra(layout, slot, leak, tmap)
         else:
@@ -193,4 +219,5 @@ def read_leak(layout: Layout, text: str, *, invisible_lost: bool = False) -> Rea
         idx = [j for j, s in enumerate(layout.slots) if s.channel == ch]
         read = int((observed[idx] >= 0).sum()) if idx else 0
         channels[ch] = {"enabled": ch in layout.channels, "slots": len(idx), "read": read}
-    return Reading(observed, matched, tmap, channels)
+    words = sum(1 for t in tmap if keys[t])
+    return Reading(observed, matched, tmap, channels, words)

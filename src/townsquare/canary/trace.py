@@ -19,6 +19,7 @@ Verdict = Literal["identified", "inconclusive", "no_match"]
 DEFAULT_THRESHOLD = 1e-6
 GROUP_BUDGET = 3.2e7  # recipient x group evaluations in the first pass (~0.4 s here)
 CANDIDATES = 128
+MIN_WORDS_MATCHED = 8  # fewer words in common with the memo is not a leak of it
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def trace(
 ) -> TraceOutcome:
     """Score all `recipients` positions against the leak and decide."""
     total = len(layout.slots)
-    if not reading.sentences_matched:
+    if reading.words_matched < MIN_WORDS_MATCHED:
         return TraceOutcome("no_match", [], [], 0, total, 0, None, threshold)
     observed = reading.observed
     table = score_tables(book, observed)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -41,6 +41,7 @@ from townsquare.services.labels import (
     LabelRecord,
     active_labels,
     apply_label,
+    lift_label,
 )
 from townsquare.store import enforcement as repo
 from townsquare.store import moderation as content_repo
@@ -184,10 +185,18 @@ def _strike(session: Session, ctx: ModerationContext, account: str, policy: str,
     request = consequence_request(result, account, policy, "strike ladder")
     if request is None or result.kind is ConsequenceKind.NONE:
         return strike.id, None
-    held = {lab.label for lab in active_labels(session, account, now)
+    held = {lab.label: lab for lab in active_labels(session, account, now)
             if lab.subject_type == "account"}
-    if "suspended" in held or (result.kind is ConsequenceKind.READ_ONLY and "read_only" in held):
+    if "suspended" in held:
         return strike.id, None  # already at least this restricted
+    lock = held.get("read_only")
+    if result.kind is ConsequenceKind.READ_ONLY and lock is not None:
+        if lock.expires_at is None or (
+            lock.expires_at - lock.created_at >= (result.duration or timedelta(0))
+        ):
+            return strike.id, None  # already locked at this step or a harsher one
+        # A harsher step's longer lock replaces the shorter one (its notice explains it).
+        lift_label(session, lock.id, f"ladder:{actor}", now=now)
     plan = plan_enforcement(request, ctx.compiled.policy, now, ctx.ladder.strike_kinds)
     escalation_id, _ = _apply_plan(session, ctx, plan, account, f"ladder:{actor}",
                                    f"escalation after {strike_count(active, policy, ctx.ladder)}"
@@ -230,8 +239,6 @@ def account_status(ctx: ModerationContext, account_id: str,
 
 def request_from(data: dict[str, Any]) -> EnforcementRequest:
     """An EnforcementRequest from API/CLI fields (duration in seconds or ISO-like hours)."""
-    from datetime import timedelta
-
     seconds = data.get("duration_seconds")
     if seconds is not None and (not isinstance(seconds, int | float) or seconds <= 0):
         raise ModerationError("duration_seconds: expected a positive number")

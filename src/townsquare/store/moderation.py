@@ -57,7 +57,7 @@ def _chunks(items: Iterable[_T], size: int = IN_LIST_CHUNK) -> Iterator[list[_T]
 
 
 def _lock_change_log(session: Session) -> None:
-    if False:
+    if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHANGE_LOG_LOCK})
 
 
