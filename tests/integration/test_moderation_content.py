@@ -106,7 +106,7 @@ def test_unknown_accounts_are_not_found_and_bad_fields_are_refused(
                             created_at=datetime(2025, 1, 1))
     with pytest.raises(ModerationError, match="not one string"):
         content.create_post(session_factory, compiled, "p2", "alice", "t",
-                            urls="https://example.org")  # type: ignore[arg-type]
+                            urls="https://example.org")
     with pytest.raises(ModerationError, match="at most 100"):
         content.create_post(session_factory, compiled, "p2", "alice", "t",
                             urls=[f"https://example.org/{i}" for i in range(101)])

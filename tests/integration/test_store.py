@@ -14,7 +14,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from townsquare.store import memos
-from townsquare.store.db import SQLITE_BUSY_TIMEOUT_MS, make_engine, unit_of_work, upgrade
+from townsquare.store.db import (
+    SCHEMA_HEAD,
+    SQLITE_BUSY_TIMEOUT_MS,
+    make_engine,
+    unit_of_work,
+    upgrade,
+)
 from townsquare.store.tables import Base, Memo, MemoRecipient, MemoShingle
 
 T0 = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -69,7 +75,7 @@ def test_upgrading_twice_changes_nothing(engine: Engine) -> None:
     upgrade(engine)
 
     with engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0001_initial"
+        assert MigrationContext.configure(conn).get_current_revision() == SCHEMA_HEAD
 
 
 def test_sqlite_engine_creates_its_directory_and_uses_wal(tmp_path: Path) -> None:

@@ -21,6 +21,8 @@ from townsquare.api.schemas import (
     VisibilityIn,
     VisibilityOut,
 )
+from townsquare.moderation.enforcement import RESERVED_LABELS
+from townsquare.moderation.model import ModerationError
 from townsquare.moderation.verdicts import CompiledPolicy, shadow_diff
 from townsquare.policy_files import parse_policy_text
 from townsquare.services import content, labels
@@ -74,6 +76,9 @@ def create_follow(body: FollowIn, rt: Rt,
 @router.post("/labels", status_code=201, response_model=LabelOut, tags=["labels"])
 def add_label(body: LabelIn, rt: Rt,
               who: Annotated[Identity, Depends(require(P.LABELS_WRITE))]) -> Any:
+    if body.label in RESERVED_LABELS:  # else a label would skip the action's strike, notice, role
+        raise ModerationError(f"label {body.label!r} is applied by the "
+                              f"{RESERVED_LABELS[body.label]} action: POST /api/v1/actions")
     record = labels.add_label(
         rt.app.sessions, rt.compiled, body.subject_type, body.subject_id, body.label,
         body.policy, body.note, body.expires_at, "human", who.name,

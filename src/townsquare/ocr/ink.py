@@ -19,13 +19,26 @@ from townsquare.ocr.word import OcrWord
 
 __all__ = ["ink_mask", "snap_gaps_to_ink"]
 
-_DARK = 128
+# Pixels closer than this to the background are never ink (JPEG noise).
+_MIN_CONTRAST = 24
 
 
 def ink_mask(gray: Image.Image) -> npt.NDArray[np.bool_]:
-    """True where a grayscale image has ink; light-on-dark images are inverted."""
-    ink = np.asarray(gray.convert("L"), dtype=np.uint8) < _DARK
-    return ~ink if ink.mean() > 0.5 else ink
+    """True where a grayscale image has ink, dark on light or light on dark.
+
+    The cut is halfway between the background (the median pixel) and the ink
+    (the 10th percentile of the clearly different pixels), so pale grey text
+    and dark mode work too.
+    """
+    pixels = np.asarray(gray.convert("L"), dtype=np.int16)
+    background = float(np.median(pixels))
+    if background < 128:  # light text on a dark background
+        pixels, background = 255 - pixels, 255 - background
+    darker = pixels[pixels < background - _MIN_CONTRAST]
+    if darker.size == 0:
+        return np.zeros(pixels.shape, dtype=np.bool_)
+    ink = float(np.percentile(darker, 10))
+    return np.asarray(pixels < (background + ink) / 2, dtype=np.bool_)
 
 
 def _widest_blank_run(columns: npt.NDArray[np.bool_]) -> tuple[int, int] | None:
