@@ -36,7 +36,9 @@ def line_words(
         while index + spaces < len(tokens) and tokens[index + spaces] == "":
             spaces += 1
         words.append(
-            OcrWord(word, x, top, CHAR * len(word), 20.0, 95.0, block, paragraph, line, len(words) + 1)
+            OcrWord(
+                word, x, top, CHAR * len(word), 20.0, 95.0, block, paragraph, line, len(words) + 1
+            )
         )
         x += CHAR * len(word)
         if ends_sentence(word):
@@ -128,7 +130,10 @@ def test_closing_quotes_and_brackets_end_sentences() -> None:
 def test_french_closing_guillemet_carries_the_sentence_gap() -> None:
     # « Est-ce définitif ? » with no-break spaces: Tesseract reads "?" and "»" as words.
     words = line_words("Elle demande « est-ce définitif ? »  Oui bien sûr. Merci encore.")
-    assert reconstruct_text(words) == "Elle demande « est-ce définitif ? »  Oui bien sûr. Merci encore."
+    assert (
+        reconstruct_text(words)
+        == "Elle demande « est-ce définitif ? »  Oui bien sûr. Merci encore."
+    )
     assert sentence_gaps(["définitif", "?", "»", "Oui"]) == [False, False, True, False]
 
 

@@ -37,5 +37,5 @@ def test_misread_words_are_not_compared() -> None:
 
 
 def test_ellipsis_and_typographic_quotes_fold() -> None:
-    score = compare_spacing("It’s late…  “Go” now.", "It's late...  \"Go\" now.")
+    score = compare_spacing("It’s late…  “Go” now.", 'It\'s late...  "Go" now.')
     assert (score.word_accuracy, score.gaps_compared, score.gaps_agreeing) == (1.0, 1, 1)

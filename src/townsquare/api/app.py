@@ -18,6 +18,7 @@ from townsquare.moderation.model import ModerationError
 from townsquare.services.errors import ConflictError, NotFoundError
 from townsquare.settings import Settings, load_settings
 from townsquare.staff.permissions import UnknownRoleError
+from townsquare.web.routes import demo_router
 
 MAX_BODY = 1_000_000  # bytes; larger request bodies get 413
 
@@ -39,6 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   description="Trust-and-safety back office: visibility verdicts, labels, "
                               "enforcement, notices, strikes.")
     app.include_router(router)
+    app.include_router(demo_router)
 
     app.add_middleware(BodyLimit, limit=MAX_BODY)
 

@@ -137,6 +137,10 @@ def unknown_verdict(item_id: str) -> Verdict:
                    (Reason("", "", item_id, "", "unknown_item", "system"),))
 
 
+UNLABELLED = ItemLabels("", 0, ())  # shared by every known item without labels
+_ALLOW = (ALLOW,)
+
+
 def verdicts_for(
     compiled: CompiledPolicy,
     surface: Surface,
@@ -145,23 +149,32 @@ def verdicts_for(
     flags: int,
     item_ids: Sequence[str],
 ) -> list[Verdict]:
-    """Verdicts for a batch: None items are unknown (dropped, with a reason)."""
-    n = len(items)
-    bits = np.fromiter((it.bits if it else 0 for it in items), dtype=np.uint64, count=n)
-    rel = np.fromiter((RELATION_INDEX[r] for r in relations), dtype=np.int8, count=n)
-    masks = compiled.evaluate_masks(surface, rel, np.full(n, flags, dtype=np.int8), bits)
+    """Verdicts for a batch: None items are unknown (dropped, with a reason).
+
+    Items without labels are allowed without touching the tables; the labelled
+    rest are evaluated together with NumPy.
+    """
     out: list[Verdict] = []
+    labelled: list[int] = []
     for i, item in enumerate(items):
         if item is None:
             out.append(unknown_verdict(item_ids[i]))
-            continue
-        mask = int(masks[i])
-        if mask == 0:
-            out.append(Verdict(item.item_id, ALLOW, (ALLOW,), ()))
-            continue
-        actions = ACTIONS_OF_MASK[mask]
-        out.append(Verdict(item.item_id, actions[0], actions,
-                           compiled.reasons(surface, relations[i], flags, item.labels)))
+        else:
+            out.append(Verdict(item_ids[i], ALLOW, _ALLOW, ()))
+            if item.bits:
+                labelled.append(i)
+    if not labelled:
+        return out
+    n = len(labelled)
+    bits = np.fromiter((items[i].bits for i in labelled), dtype=np.uint64, count=n)  # type: ignore[union-attr]
+    rel = np.fromiter((RELATION_INDEX[relations[i]] for i in labelled), dtype=np.int8, count=n)
+    masks = compiled.evaluate_masks(surface, rel, np.full(n, flags, dtype=np.int8), bits)
+    for i, mask in zip(labelled, masks.tolist(), strict=True):
+        item = items[i]
+        if mask and item is not None:
+            actions = ACTIONS_OF_MASK[mask]
+            out[i] = Verdict(item_ids[i], actions[0], actions,
+                             compiled.reasons(surface, relations[i], flags, item.labels))
     return out
 
 

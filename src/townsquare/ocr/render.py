@@ -20,11 +20,8 @@ DEFAULT_FONT_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 # Invisible format characters (zero-width, soft hyphen, joiners, bidi marks):
 # removed before drawing so that no build can show a "missing glyph" box.
 # Bidi embeddings are dropped too: their reordering is not simulated.
-_ZERO_WIDTH = dict.fromkeys(
-    [0x00AD, 0x034F, 0x180E, 0xFEFF, *range(0x200B, 0x2010), *range(0x202A, 0x202F)]
-    + [*range(0x2060, 0x2065), *range(0x2066, 0x206A)],
-    None,
-)
+_INVISIBLE = (0x00AD, 0x034F, 0x180E, 0xFEFF, *range(0x200B, 0x2010), *range(0x202A, 0x202F))
+_ZERO_WIDTH = dict.fromkeys((*_INVISIBLE, *range(0x2060, 0x2065), *range(0x2066, 0x206A)), None)
 # Only ASCII spaces (and tabs) are break opportunities; no-break spaces are not.
 _TOKEN = re.compile(r"[ \t]+|[^ \t]+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

@@ -13,7 +13,13 @@ from datetime import datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from townsquare.moderation.model import ModerationError, Relation, SubjectType, Surface, Verdict
-from townsquare.moderation.verdicts import CompiledPolicy, ItemLabels, parse_surface, verdicts_for
+from townsquare.moderation.verdicts import (
+    UNLABELLED,
+    CompiledPolicy,
+    ItemLabels,
+    parse_surface,
+    verdicts_for,
+)
 from townsquare.services.label_cache import DEFAULT_POLL_INTERVAL, LabelCache, SubjectLabels
 from townsquare.store.tables import utcnow
 
@@ -99,7 +105,7 @@ class VisibilityRuntime:
                 continue
             own, authors = post_labels(post_id), account_labels(author)
             if own is None and authors is None:
-                items.append(ItemLabels(post_id, 0, ()))
+                items.append(UNLABELLED)
             else:
                 parts = []
                 if own is not None:
