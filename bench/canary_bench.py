@@ -339,19 +339,24 @@ def bench_issue_cli(sizes: Sizes, log: Callable[[str], None]) -> BenchResult:
             "the CLI is run with --channels " + ",".join(channels) + " (its default includes "
             "lexical, which cannot be built yet)"
         )
-    with scratch("issue-cli") as base:
+    shm = Path("/dev/shm") if Path("/dev/shm").is_dir() else None
+    with (
+        scratch("issue-cli") as base,
+        scratch("issue-cli-shm", base=str(shm) if shm else None) as fast,
+    ):
         memo_path = base / "memo_en.md"
         memo_path.write_text(sample_memo(), encoding="utf-8")
         csv_path = base / "recipients.csv"
         ids = write_recipients(csv_path, n)
+        names = [f"{rid}.md" for rid in ids]
         blobs = [c.encode("utf-8") for c in Engine(sample_memo(), channels).copies(n)]
         pycache = base / "pycache"
         counter = iter(range(1_000_000))
 
-        def fresh() -> tuple[Path, Path]:
+        def fresh(out_root: Path) -> tuple[Path, Path]:
             work = base / f"cli-{next(counter)}"
             run_cli(["memo", "list"], work / "data", pycache)  # migrated, key created
-            return work / "data", work / "copies"
+            return work / "data", out_root / f"copies-{work.name}"
 
         def issue(state: tuple[Path, Path], cache: Path | None) -> None:
             data_dir, out_dir = state
@@ -363,20 +368,24 @@ def bench_issue_cli(sizes: Sizes, log: Callable[[str], None]) -> BenchResult:
 
         def drop(state: tuple[Path, Path]) -> None:
             shutil.rmtree(state[0].parent)
+            shutil.rmtree(state[1])
 
-        log("issue-cli: townsquare memo issue, --help and the file floor, round-robin")
+        log("issue-cli: townsquare memo issue, --help and the file floors, round-robin")
         t = measure_interleaved(
             {
                 "help": help_case(base / "help-data", pycache),
                 "help-cold": help_case(base / "help-data", None),
-                "write": file_write_case(base, [f"{rid}.md" for rid in ids], blobs),
-                "cli": Case(lambda s: issue(s, pycache), fresh, drop),
-                "cli-cold": Case(lambda s: issue(s, None), fresh, drop),
+                "write": file_write_case(base, names, blobs),
+                "write-tmpfs": file_write_case(fast, names, blobs),
+                "cli": Case(lambda s: issue(s, pycache), lambda: fresh(base), drop),
+                "cli-tmpfs": Case(lambda s: issue(s, pycache), lambda: fresh(fast), drop),
+                "cli-cold": Case(lambda s: issue(s, None), lambda: fresh(base), drop),
             }
         )
         result.floors["townsquare --help"] = t["help"]
         result.floors["townsquare --help, no bytecode cache"] = t["help-cold"]
         result.floors[f"write {n:,} files"] = t["write"]
+        result.floors[f"write {n:,} files to tmpfs"] = t["write-tmpfs"]
 
         def plus(x: Timing, y: Timing) -> Timing:
             """Round by round: that round's start-up plus that round's file writing."""
@@ -391,6 +400,15 @@ def bench_issue_cli(sizes: Sizes, log: Callable[[str], None]) -> BenchResult:
                 t["cli"],
                 floor_label,
                 plus(t["help"], t["write"]),
+                per_second=(n, "copies"),
+                target_s=target,
+            ),
+            Row(
+                "townsquare memo issue --json, copies to tmpfs",
+                f"{n:,}",
+                t["cli-tmpfs"],
+                floor_label + " on tmpfs",
+                plus(t["help"], t["write-tmpfs"]),
                 per_second=(n, "copies"),
                 target_s=target,
             ),
@@ -412,10 +430,18 @@ def bench_issue_cli(sizes: Sizes, log: Callable[[str], None]) -> BenchResult:
                 t["help-cold"],
             ),
             Row(f"  floor part: write {n:,} files", f"{n:,}", t["write"], "(itself)", t["write"]),
+            Row(
+                f"  floor part: write {n:,} files to tmpfs",
+                f"{n:,}",
+                t["write-tmpfs"],
+                "(itself)",
+                t["write-tmpfs"],
+            ),
         ]
         result.notes += [
-            "each timed run gets a new data dir, initialised first (`townsquare memo list`: "
-            "migrations, key; not timed); copies go to a new directory on the same disk",
+            "each timed run gets a new data dir on disk, initialised first (`townsquare memo "
+            "list`: migrations, key; not timed); copies go to a new directory on the same disk, "
+            f"or on tmpfs ({fast}) for the tmpfs rows, where creating a file costs no disk I/O",
             NO_PYCACHE_NOTE,
         ]
     return result

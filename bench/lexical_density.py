@@ -1,8 +1,10 @@
 """Lexical capacity of the sample texts: slots and bits per sentence.
 
-Run: .venv/bin/python bench/lexical_density.py [--by-rule] [FILE ...]
-Without files, reads every text in tests/fixtures/lexical/ (language from the
-file name prefix, en_ or fr_, else detected).
+Run: .venv/bin/python bench/lexical_density.py [--real | --all] [--by-rule] [FILE ...]
+Without files, reads every memo in tests/fixtures/lexical/ (written for the
+tests); `--real` reads the real texts in tests/fixtures/texts/ instead (Debian
+documentation nobody here wrote), `--all` both. The language comes from the
+file name prefix, en_ or fr_, else it is detected.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from townsquare.canary.lexical import find_lexical
 from townsquare.canary.model import Language
 from townsquare.canary.segment import canonicalize, detect_language, segment
 
-FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "lexical"
+ROOT = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+FIXTURES = ROOT / "lexical"
+REAL = ROOT / "texts"
 
 
 def language_of(path: Path, text: str) -> Language:
@@ -28,30 +32,47 @@ def language_of(path: Path, text: str) -> Language:
     return detect_language(text)
 
 
-def measure(path: Path) -> tuple[Language, int, int, float, Counter[str]]:
+def measure(path: Path) -> tuple[Language, int, int, float, Counter[str], Counter[str]]:
     text = canonicalize(path.read_text(encoding="utf-8"))
     lang = language_of(path, text)
     sentences, tokens = segment(text, lang)
     cands = find_lexical(text, sentences, tokens, lang)
     bits = sum(math.log2(len(c.variants)) for c in cands)
-    families = Counter(".".join(c.rule.split(".")[:2]) for c in cands)
-    return lang, len(sentences), len(cands), bits, families
+    slots: Counter[str] = Counter()
+    family_bits: Counter[str] = Counter()
+    for c in cands:
+        family = ".".join(c.rule.split(".")[:2])
+        slots[family] += 1
+        family_bits[family] += math.log2(len(c.variants))
+    return lang, len(sentences), len(cands), bits, slots, family_bits
+
+
+def files_for(args: argparse.Namespace) -> list[Path]:
+    if args.files:
+        return list(args.files)
+    files: list[Path] = []
+    if not args.real or args.all:
+        files += sorted(FIXTURES.glob("*.md"))
+    if args.real or args.all:
+        files += sorted(REAL.glob("*.txt"))
+    return files
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
-    parser.add_argument("--by-rule", action="store_true", help="slots per rule family")
+    parser.add_argument("--by-rule", action="store_true", help="slots and bits per rule family")
+    parser.add_argument("--real", action="store_true", help="the real texts of tests/fixtures/texts")
+    parser.add_argument("--all", action="store_true", help="test memos and real texts")
     args = parser.parse_args(argv)
-    files = args.files or sorted(FIXTURES.glob("*.md"))
     header = (
         f"{'text':<16} {'lang':<4} {'sent':>5} {'slots':>6} {'slots/sent':>10} {'bits/sent':>9}"
     )
     print(header)
     print("-" * len(header))
     totals: dict[str, list[float]] = {}
-    for path in files:
-        lang, n_sent, n_slots, bits, families = measure(path)
+    for path in files_for(args):
+        lang, n_sent, n_slots, bits, slots, family_bits = measure(path)
         print(
             f"{path.stem:<16} {lang:<4} {n_sent:>5} {n_slots:>6} "
             f"{n_slots / n_sent:>10.2f} {bits / n_sent:>9.2f}"
@@ -61,8 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         t[1] += n_slots
         t[2] += bits
         if args.by_rule:
-            for family, count in families.most_common():
-                print(f"    {family:<22} {count:>4}")
+            for family, count in slots.most_common():
+                print(f"    {family:<22} {count:>4} slots {family_bits[family]:>6.1f} bits")
     print("-" * len(header))
     for lang, (n_sent, n_slots, bits) in sorted(totals.items()):
         print(

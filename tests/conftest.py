@@ -1,8 +1,9 @@
-"""Shared fixtures: a migrated database on SQLite and on PostgreSQL.
+"""Shared fixtures: a migrated database on SQLite and on PostgreSQL; Chromium for browser tests.
 
 ``database_url`` runs a test once per database; the PostgreSQL run needs
 TOWNSQUARE_TEST_POSTGRES_URL (set by scripts/with-postgres.sh) and gets a
-fresh database of its own.
+fresh database of its own. Browser tests (marker ``browser``) drive Debian's
+Chromium through pytest-playwright (see ci-notes.md).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -21,6 +23,16 @@ from sqlalchemy.pool import NullPool
 from townsquare.store.db import make_engine, make_session_factory, upgrade
 
 POSTGRES_URL_ENV = "TOWNSQUARE_TEST_POSTGRES_URL"
+CHROMIUM_PATH_ENV = "CHROMIUM_PATH"
+# Without the background-networking flags Chromium floods the closed network with
+# refused connections.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: drives Chromium through Playwright")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -59,3 +71,12 @@ def engine(database_url: str) -> Iterator[Engine]:
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions on the migrated ``engine``."""
     return make_session_factory(engine)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """pytest-playwright launches Debian's Chromium (``playwright install`` cannot run here)."""
+    path = os.environ.get(CHROMIUM_PATH_ENV, "/usr/bin/chromium")
+    if not Path(path).is_file():
+        pytest.fail(f"no Chromium at {path}: run scripts/debian-deps.sh or set {CHROMIUM_PATH_ENV}")
+    return {**browser_type_launch_args, "executable_path": path, "args": CHROMIUM_ARGS}

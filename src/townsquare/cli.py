@@ -68,6 +68,7 @@ def _channels(value: str) -> tuple[Any, ...]:
         raise typer.BadParameter(str(exc)) from None
 
 
+ALL_CHANNELS = ",".join(CHANNELS)
 ChannelsOpt = Annotated[
     str,
     typer.Option("--channels", help="Comma-separated channels to use.", show_default=True),
@@ -80,7 +81,7 @@ def memo_issue(
     recipients: Annotated[Path, typer.Option("--recipients", help="CSV with id,name,email.")],
     out_dir: Annotated[Path, typer.Option("--out", help="Directory for the copies.")],
     title: Annotated[str | None, typer.Option("--title", help="Title shown in listings.")] = None,
-    channels: ChannelsOpt = ",".join(CHANNELS),
+    channels: ChannelsOpt = ALL_CHANNELS,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON object.")] = False,
 ) -> None:
     """Write one fingerprinted copy per recipient to OUT/<id><ext> and store the memo."""
@@ -131,7 +132,7 @@ def memo_issue(
 def memo_plan(
     memo: Annotated[Path, typer.Argument(help="The memo to plan for.")],
     recipients: Annotated[int, typer.Option("--recipients", help="How many recipients.")],
-    channels: ChannelsOpt = ",".join(CHANNELS),
+    channels: ChannelsOpt = ALL_CHANNELS,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON object.")] = False,
 ) -> None:
     """Capacity per channel and the shortest excerpt that still names one leaker."""
@@ -282,8 +283,12 @@ def demo(
 @token_app.command("create")
 def token_create(
     name: Annotated[str, typer.Argument(help="Who or what the token is for.")],
-    role: Annotated[str, typer.Option("--role", help="service, triage, moderator, "
-                                      "senior_moderator, policy, auditor or admin.")],
+    role: Annotated[
+        str,
+        typer.Option(
+            "--role", help="service, triage, moderator, senior_moderator, policy, auditor or admin."
+        ),
+    ],
 ) -> None:
     """Create a bearer token; the secret is printed once, as the last line."""
     from townsquare.services.errors import ConflictError
@@ -315,7 +320,9 @@ def token_revoke(name: Annotated[str, typer.Argument(help="The token's name.")])
 
 
 @policy_app.command("check")
-def policy_check(file: Annotated[Path, typer.Argument(help="A policy file (YAML or TOML).")]) -> None:
+def policy_check(
+    file: Annotated[Path, typer.Argument(help="A policy file (YAML or TOML).")],
+) -> None:
     """Validate a policy file; exit 2 with the first problem."""
     from townsquare.moderation.model import ModerationError
     from townsquare.moderation.verdicts import CompiledPolicy
@@ -327,8 +334,10 @@ def policy_check(file: Annotated[Path, typer.Argument(help="A policy file (YAML 
     except ModerationError as exc:
         fail(str(exc))
         return
-    out.print(f"ok: {policy.name} v{policy.version}: {len(policy.labels)} labels, "
-              f"{len(policy.rules)} rules")
+    out.print(
+        f"ok: {policy.name} v{policy.version}: {len(policy.labels)} labels, "
+        f"{len(policy.rules)} rules"
+    )
 
 
 @policy_app.command("shadow")
@@ -355,8 +364,10 @@ def policy_shadow(
     for col in ("label", "surface", "relation", "before", "after"):
         table.add_column(col)
     for c in changes:
-        table.add_row(str(c["label"]), str(c["surface"]), str(c["relation"]),
-                      ", ".join(c["before"]), ", ".join(c["after"]))  # type: ignore[arg-type]
+        table.add_row(
+            str(c["label"]), str(c["surface"]), str(c["relation"]),
+            ", ".join(map(str, c["before"])), ", ".join(map(str, c["after"])),  # type: ignore[call-overload]
+        )
     out.print(table)
 
 
@@ -376,8 +387,14 @@ def serve(
 
             seed(a)
     err.print(f"townsquare on http://{host}:{port}  (API docs: /docs, demo: /demo)")
-    uvicorn.run("townsquare.api.app:create_app", factory=True, host=host, port=port,
-                workers=workers, log_level="warning")
+    uvicorn.run(
+        "townsquare.api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 def main() -> None:

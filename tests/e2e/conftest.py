@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 import warnings
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -148,11 +149,25 @@ def settings_for(database_url: str, data_dir: Path) -> Any:
                          data_dir=data_dir)
 
 
+@contextmanager
+def running_api(database_url: str, data_dir: Path, token_prefix: str) -> Iterator[Api]:
+    """An app (lifespan run) on ``database_url`` with a new token per role."""
+    app = create_app(settings_for(database_url, data_dir))
+    with TestClient(app) as client:
+        sessions = app.state.runtime.app.sessions
+        yield Api(app, client, {role: create_token(sessions, f"{token_prefix}{role}", role)
+                                for role in ROLES})
+
+
 @pytest.fixture
 def api(database_url: str, tmp_path: Path) -> Iterator[Api]:
     """A running app on ``database_url`` with a token per role (``Api.tokens``)."""
-    app = create_app(settings_for(database_url, tmp_path))
-    with TestClient(app) as client:
-        sessions = app.state.runtime.app.sessions
-        yield Api(app, client, {role: create_token(sessions, f"{role}-token", role)
-                                for role in ROLES})
+    with running_api(database_url, tmp_path, "") as running:
+        yield running
+
+
+@pytest.fixture
+def second_api(api: Api, database_url: str, tmp_path: Path) -> Iterator[Api]:
+    """Another app on the same database: a second worker with a cache of its own."""
+    with running_api(database_url, tmp_path, "second-") as running:
+        yield running

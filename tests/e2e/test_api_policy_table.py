@@ -162,7 +162,7 @@ def check_verdict(row: Row, item: str, v: dict[str, Any], expected: tuple[str, .
     got = tuple(v["actions"])
     if got != expected:
         return f"actions {got}, expected {expected}"
-    if v["action"] != got[0] or min(got, key=lambda a: (STRENGTH + ("allow",)).index(a)) != got[0]:
+    if v["action"] != got[0] or min(got, key=(*STRENGTH, "allow").index) != got[0]:
         return f"action {v['action']!r} is not the strongest of {got}"
     if got == ALLOW:
         return "" if v["reasons"] == [] else f"allow with reasons {v['reasons']}"

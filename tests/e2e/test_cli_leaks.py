@@ -38,8 +38,19 @@ def issue(cli: CliRunner, tmp_path: Path, n: int = 200) -> dict:
     memo.write_text(MEMO, encoding="utf-8")
     csv = write_recipients(tmp_path / "people.csv", n)
     result = cli.invoke(
-        app, ["memo", "issue", str(memo), "--recipients", str(csv), "--out", str(tmp_path / "out"),
-              "--title", "Integrity update", "--json"],
+        app,
+        [
+            "memo",
+            "issue",
+            str(memo),
+            "--recipients",
+            str(csv),
+            "--out",
+            str(tmp_path / "out"),
+            "--title",
+            "Integrity update",
+            "--json",
+        ],
     )
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
@@ -72,8 +83,15 @@ def test_issue_writes_one_copy_per_recipient_and_traces_a_pasted_copy(
     assert result["accused"][0]["name"] == "Person 17"
     assert 0 < result["accused"][0]["false_accusation_probability"] <= 1e-6
     assert result["slots_read"] <= result["slots_total"]
-    assert set(result) >= {"memo_id", "verdict", "accused", "slots_read", "slots_total",
-                           "channels", "needed_sentences"}
+    assert set(result) >= {
+        "memo_id",
+        "verdict",
+        "accused",
+        "slots_read",
+        "slots_total",
+        "channels",
+        "needed_sentences",
+    }
 
 
 def test_cleaned_excerpt_and_unrelated_text(cli: CliRunner, tmp_path: Path) -> None:
@@ -107,8 +125,9 @@ def test_list_show_and_plan(cli: CliRunner, tmp_path: Path) -> None:
     assert [m["id"] for m in json.loads(listed.stdout)] == [issued["memo_id"]]
     shown = cli.invoke(app, ["memo", "show", issued["memo_id"], "--json"])
     assert shown.exit_code == 0 and json.loads(shown.stdout)["recipients"] == 50
-    planned = cli.invoke(app, ["memo", "plan", str(tmp_path / "memo.md"), "--recipients", "1000",
-                               "--json"])
+    planned = cli.invoke(
+        app, ["memo", "plan", str(tmp_path / "memo.md"), "--recipients", "1000", "--json"]
+    )
     assert planned.exit_code == 0, planned.output
     data = json.loads(planned.stdout)
     assert set(data["forms"]) == {"pasted", "cleaned", "retyped", "screenshot"}
@@ -144,7 +163,9 @@ def test_bad_issue_input_is_refused_and_nothing_is_stored(
     else:
         csv.write_text(csv_text, encoding="utf-8")
     out = tmp_path / "out"
-    result = cli.invoke(app, ["memo", "issue", str(memo), "--recipients", str(csv), "--out", str(out)])
+    result = cli.invoke(
+        app, ["memo", "issue", str(memo), "--recipients", str(csv), "--out", str(out)]
+    )
     assert result.exit_code != 0
     assert message in result.output
     _nothing_stored(cli, out)
@@ -156,15 +177,27 @@ def test_bad_trace_input(cli: CliRunner, tmp_path: Path) -> None:
     broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00garbage" * 10)
     result = cli.invoke(app, ["leak", "trace", str(broken)])
     assert result.exit_code != 0 and "image" in result.output
-    unknown = cli.invoke(app, ["leak", "trace", str(tmp_path / "out" / "r1.md"), "--memo", "m_nope"])
+    unknown = cli.invoke(
+        app, ["leak", "trace", str(tmp_path / "out" / "r1.md"), "--memo", "m_nope"]
+    )
     assert unknown.exit_code != 0 and "no memo with id 'm_nope'" in unknown.output
     missing = cli.invoke(app, ["leak", "trace", str(tmp_path / "nowhere.txt")])
     assert missing.exit_code != 0 and "does not exist" in missing.output
     binary = tmp_path / "blob.bin"
     binary.write_bytes(bytes(range(256)) * 4)
     assert cli.invoke(app, ["leak", "trace", str(binary)]).exit_code != 0
-    bad_channel = cli.invoke(app, ["memo", "plan", str(tmp_path / "memo.md"), "--recipients", "5",
-                                   "--channels", "spacing,smoke"])
+    bad_channel = cli.invoke(
+        app,
+        [
+            "memo",
+            "plan",
+            str(tmp_path / "memo.md"),
+            "--recipients",
+            "5",
+            "--channels",
+            "spacing,smoke",
+        ],
+    )
     assert bad_channel.exit_code != 0 and "smoke" in bad_channel.output
 
 

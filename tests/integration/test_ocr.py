@@ -11,6 +11,7 @@ from PIL import Image, ImageFont
 from townsquare.ocr import OcrError, Reconstruction, text_from_image
 from townsquare.ocr.render import DEFAULT_FONT_PATH, render_text_image, wrap_paragraph
 from townsquare.ocr.scoring import SpacingScore, compare_spacing
+from townsquare.ocr.tesseract import tesseract_language
 
 pytestmark = pytest.mark.ocr
 
@@ -106,6 +107,12 @@ def test_corrupt_file_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(path.read_bytes()[:200])
     with pytest.raises(OcrError, match=r"leak\.png cannot be read as an image"):
         text_from_image(path)
+
+
+def test_language_codes() -> None:
+    assert tesseract_language("en") == "eng"
+    assert tesseract_language("en+fr") == "eng+fra"
+    assert tesseract_language("fra") == "fra"
 
 
 def test_unknown_language_is_a_clear_error() -> None:

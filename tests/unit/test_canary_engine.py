@@ -16,9 +16,34 @@ from townsquare.canary.read import read_leak
 from townsquare.canary.trace import trace
 
 EN_WORDS = [
-    "we", "do", "not", "think", "the", "network", "reached", "many", "real", "users",
-    "it's", "well-known", "that", "teams", "review", "reports", "every", "week", "and",
-    "labels", "limit", "reach", "however", "policy", "cannot", "change", "today", "1,200",
+    "we",
+    "do",
+    "not",
+    "think",
+    "the",
+    "network",
+    "reached",
+    "many",
+    "real",
+    "users",
+    "it's",
+    "well-known",
+    "that",
+    "teams",
+    "review",
+    "reports",
+    "every",
+    "week",
+    "and",
+    "labels",
+    "limit",
+    "reach",
+    "however",
+    "policy",
+    "cannot",
+    "change",
+    "today",
+    "1,200",
 ]
 FR_WORDS = ["nous", "avons", "l'équipe", "réunion", "à", "décidé", "très", "été", "projet"]
 ALL_CHANNELS: tuple[Channel, ...] = ("spacing", "typography", "lexical", "zero_width")
@@ -42,7 +67,9 @@ def memos(draw: st.DrawFn) -> tuple[str, str]:
     return memo_text(draw, EN_WORDS if language == "en" else FR_WORDS), language
 
 
-def issue(layout: Layout, n: int, seed: bytes = b"s" * 32) -> tuple[CodeBook, np.ndarray, list[str]]:
+def issue(
+    layout: Layout, n: int, seed: bytes = b"s" * 32
+) -> tuple[CodeBook, np.ndarray, list[str]]:
     book = CodeBook(seed, [(s.channel, s.q) for s in layout.slots])
     symbols = book.symbols(np.arange(n, dtype=np.int64))
     writer = CopyWriter(layout)
@@ -52,12 +79,12 @@ def issue(layout: Layout, n: int, seed: bytes = b"s" * 32) -> tuple[CodeBook, np
 @pytest.mark.parametrize("channel", ALL_CHANNELS)
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(memo=memos(), data=st.data())
-def test_every_channel_round_trips(channel: Channel, memo: tuple[str, str], data: st.DataObject) -> None:
+def test_every_channel_round_trips(
+    channel: Channel, memo: tuple[str, str], data: st.DataObject
+) -> None:
     text, language = memo
     layout = build_layout(text, language=language, channels=[channel])  # type: ignore[arg-type]
-    symbols = np.array(
-        [data.draw(st.integers(0, s.q - 1)) for s in layout.slots], dtype=np.int16
-    )
+    symbols = np.array([data.draw(st.integers(0, s.q - 1)) for s in layout.slots], dtype=np.int16)
     copy = CopyWriter(layout).render(symbols)
     reading = read_leak(layout, copy)
     read = reading.observed >= 0
@@ -89,7 +116,9 @@ LONG_MEMO = "\n\n".join(
 
 @pytest.fixture(scope="module")
 def issued() -> tuple[Layout, CodeBook, np.ndarray, list[str]]:
-    layout = build_layout(LONG_MEMO, language="en", channels=["spacing", "typography", "zero_width"])
+    layout = build_layout(
+        LONG_MEMO, language="en", channels=["spacing", "typography", "zero_width"]
+    )
     book, symbols, copies = issue(layout, 300)
     return layout, book, symbols, copies
 
@@ -112,7 +141,9 @@ def test_unmarked_original_and_unrelated_text_accuse_nobody(
     layout, book, _, _ = issued
     original = trace(layout, book, read_leak(layout, layout.text), 300)
     assert original.accused == []
-    unrelated = trace(layout, book, read_leak(layout, "Nothing here is from that memo at all."), 300)
+    unrelated = trace(
+        layout, book, read_leak(layout, "Nothing here is from that memo at all."), 300
+    )
     assert unrelated.verdict == "no_match" and unrelated.accused == []
 
 
@@ -134,7 +165,7 @@ def test_memo_with_its_own_double_spaces_is_neither_broken_nor_misread() -> None
     raw = LONG_MEMO.replace("policy for project A0. ", "policy for project A0.  ")
     layout = build_layout(raw, language="en", channels=["spacing", "typography", "zero_width"])
     assert "  " not in layout.text
-    book, symbols, copies = issue(layout, 300)
+    book, _, copies = issue(layout, 300)
     # the author's own file (with its double spaces) is not anybody's copy
     assert trace(layout, book, read_leak(layout, raw), 300).accused == []
     outcome = trace(layout, book, read_leak(layout, copies[7]), 300)

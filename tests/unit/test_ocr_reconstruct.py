@@ -22,7 +22,14 @@ SENTENCE_DOUBLE = 22.5  # two spaces: one space width (~0.75 ordinary gap) more
 
 
 def line_words(
-    text: str, *, block: int = 1, paragraph: int = 1, line: int = 1, top: float = 0.0
+    text: str,
+    *,
+    block: int = 1,
+    paragraph: int = 1,
+    line: int = 1,
+    top: float = 0.0,
+    single: float = SENTENCE_SINGLE,
+    double: float = SENTENCE_DOUBLE,
 ) -> list[OcrWord]:
     """Boxes for ``text`` laid out left to right: a word's gap follows the
     number of spaces after it and whether it ends a sentence."""
@@ -42,7 +49,7 @@ def line_words(
         )
         x += CHAR * len(word)
         if ends_sentence(word):
-            x += SENTENCE_DOUBLE if spaces == 2 else SENTENCE_SINGLE
+            x += double if spaces == 2 else single
         else:
             x += ORDINARY * spaces
         index += spaces
@@ -83,6 +90,14 @@ def test_random_patterns_round_trip() -> None:
             for i, s in enumerate(sentences)
         )
         assert reconstruct_text(line_words(text)) == text
+
+
+def test_two_modes_override_the_default_threshold() -> None:
+    # A font whose period leaves a wide blank: one space reads 1.52 ordinary gaps,
+    # above the default threshold; the second mode at 2.3 shows where to cut.
+    text = "One two three.  Four five. Six seven.  Eight nine. Ten eleven.  Twelve."
+    words = line_words(text, single=1.52 * ORDINARY, double=2.3 * ORDINARY)
+    assert reconstruct_text(words) == text
 
 
 def test_wide_ordinary_gaps_are_never_double() -> None:

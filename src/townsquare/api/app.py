@@ -36,9 +36,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             app.state.runtime.close()
 
-    app = FastAPI(title="townsquare", version="0.1.0", lifespan=lifespan,
-                  description="Trust-and-safety back office: visibility verdicts, labels, "
-                              "enforcement, notices, strikes.")
+    app = FastAPI(
+        title="townsquare",
+        version="0.1.0",
+        lifespan=lifespan,
+        description="Trust-and-safety back office: visibility verdicts, labels, "
+        "enforcement, notices, strikes.",
+    )
     app.include_router(router)
     app.include_router(demo_router)
 
@@ -47,6 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def handler(code: int):  # type: ignore[no-untyped-def]
         async def handle(_: Request, exc: Exception) -> JSONResponse:
             return JSONResponse({"detail": _message(exc)}, code)
+
         return handle
 
     app.add_exception_handler(NotFoundError, handler(404))

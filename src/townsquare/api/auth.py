@@ -45,16 +45,24 @@ def require(permission: Permission) -> Callable[..., Identity]:
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     ) -> Identity:
         if credentials is None or credentials.scheme.lower() != "bearer":
-            raise HTTPException(status.HTTP_401_UNAUTHORIZED, "missing bearer token",
-                                headers={"WWW-Authenticate": "Bearer"})
+            raise HTTPException(
+                status.HTTP_401_UNAUTHORIZED,
+                "missing bearer token",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
         rt = runtime(request)
         who = _identity(rt, credentials.credentials, request.app.state.token_cache)
         if who is None:
-            raise HTTPException(status.HTTP_401_UNAUTHORIZED, "unknown or revoked token",
-                                headers={"WWW-Authenticate": "Bearer"})
+            raise HTTPException(
+                status.HTTP_401_UNAUTHORIZED,
+                "unknown or revoked token",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
         if not who.may(permission):
-            raise HTTPException(status.HTTP_403_FORBIDDEN,
-                                f"role {who.role!r} lacks the permission {permission.value!r}")
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN,
+                f"role {who.role!r} lacks the permission {permission.value!r}",
+            )
         return who
 
     return check

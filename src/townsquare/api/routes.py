@@ -43,93 +43,134 @@ Rt = Annotated[Runtime, Depends(runtime)]
 @router.get("/health", tags=["meta"])
 def health(rt: Rt) -> dict[str, Any]:
     """Liveness; no token needed."""
-    return {"status": "ok", "policy": {"name": rt.compiled.policy.name,
-                                       "version": rt.compiled.policy.version}}
+    return {
+        "status": "ok",
+        "policy": {"name": rt.compiled.policy.name, "version": rt.compiled.policy.version},
+    }
 
 
 @router.post("/accounts", status_code=201, tags=["content"])
-def create_account(body: AccountIn, rt: Rt,
-                   _: Annotated[Identity, Depends(require(P.CONTENT_WRITE))]) -> dict[str, Any]:
-    record = content.create_account(rt.app.sessions, body.id, body.handle,
-                                    high_profile=body.high_profile,
-                                    sensitive_media_opt_in=body.sensitive_media_opt_in)
+def create_account(
+    body: AccountIn, rt: Rt, _: Annotated[Identity, Depends(require(P.CONTENT_WRITE))]
+) -> dict[str, Any]:
+    record = content.create_account(
+        rt.app.sessions,
+        body.id,
+        body.handle,
+        high_profile=body.high_profile,
+        sensitive_media_opt_in=body.sensitive_media_opt_in,
+    )
     return asdict(record)
 
 
 @router.post("/posts", status_code=201, tags=["content"])
-def create_post(body: PostIn, rt: Rt,
-                _: Annotated[Identity, Depends(require(P.CONTENT_WRITE))]) -> dict[str, Any]:
+def create_post(
+    body: PostIn, rt: Rt, _: Annotated[Identity, Depends(require(P.CONTENT_WRITE))]
+) -> dict[str, Any]:
     record = content.create_post(
-        rt.app.sessions, rt.compiled, body.id, body.author_id, body.text, urls=body.urls,
-        created_at=body.created_at, detector=detector(rt.moderation),
+        rt.app.sessions,
+        rt.compiled,
+        body.id,
+        body.author_id,
+        body.text,
+        urls=body.urls,
+        created_at=body.created_at,
+        detector=detector(rt.moderation),
         notify=label_notifier(rt.moderation),
     )
     return asdict(record)
 
 
 @router.post("/follows", status_code=201, tags=["content"])
-def create_follow(body: FollowIn, rt: Rt,
-                  _: Annotated[Identity, Depends(require(P.CONTENT_WRITE))]) -> dict[str, Any]:
+def create_follow(
+    body: FollowIn, rt: Rt, _: Annotated[Identity, Depends(require(P.CONTENT_WRITE))]
+) -> dict[str, Any]:
     return asdict(content.create_follow(rt.app.sessions, body.follower_id, body.followee_id))
 
 
 @router.post("/labels", status_code=201, response_model=LabelOut, tags=["labels"])
-def add_label(body: LabelIn, rt: Rt,
-              who: Annotated[Identity, Depends(require(P.LABELS_WRITE))]) -> Any:
+def add_label(
+    body: LabelIn, rt: Rt, who: Annotated[Identity, Depends(require(P.LABELS_WRITE))]
+) -> Any:
     if body.label in RESERVED_LABELS:  # else a label would skip the action's strike, notice, role
-        raise ModerationError(f"label {body.label!r} is applied by the "
-                              f"{RESERVED_LABELS[body.label]} action: POST /api/v1/actions")
+        raise ModerationError(
+            f"label {body.label!r} is applied by the "
+            f"{RESERVED_LABELS[body.label]} action: POST /api/v1/actions"
+        )
     record = labels.add_label(
-        rt.app.sessions, rt.compiled, body.subject_type, body.subject_id, body.label,
-        body.policy, body.note, body.expires_at, "human", who.name,
+        rt.app.sessions,
+        rt.compiled,
+        body.subject_type,
+        body.subject_id,
+        body.label,
+        body.policy,
+        body.note,
+        body.expires_at,
+        "human",
+        who.name,
         notify=label_notifier(rt.moderation),
     )
     return asdict(record)
 
 
 @router.delete("/labels/{label_id}", response_model=LabelOut, tags=["labels"])
-def remove_label(label_id: int, rt: Rt,
-                 who: Annotated[Identity, Depends(require(P.LABELS_WRITE))]) -> Any:
-    record = labels.remove_label(rt.app.sessions, label_id, who.name,
-                                 notify=label_notifier(rt.moderation))
+def remove_label(
+    label_id: int, rt: Rt, who: Annotated[Identity, Depends(require(P.LABELS_WRITE))]
+) -> Any:
+    record = labels.remove_label(
+        rt.app.sessions, label_id, who.name, notify=label_notifier(rt.moderation)
+    )
     return asdict(record)
 
 
 @router.post("/actions", status_code=201, tags=["enforcement"])
-def create_action(body: ActionIn, rt: Rt,
-                  who: Annotated[Identity, Depends(require(P.ACTIONS_WRITE))]) -> dict[str, Any]:
+def create_action(
+    body: ActionIn, rt: Rt, who: Annotated[Identity, Depends(require(P.ACTIONS_WRITE))]
+) -> dict[str, Any]:
     """Enforcement: warn, label, limit_reach, remove_post, block_url, read_only, suspend,
     permanent_suspension. Strikes and the escalation ladder apply; the author gets notices."""
     if body.kind in ("permanent_suspension", "block_url") and not who.may(P.ACTIONS_SEVERE):
         from fastapi import HTTPException
 
-        raise HTTPException(status.HTTP_403_FORBIDDEN,
-                            f"role {who.role!r} lacks the permission {P.ACTIONS_SEVERE.value!r}")
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            f"role {who.role!r} lacks the permission {P.ACTIONS_SEVERE.value!r}",
+        )
     return take_action(rt.moderation, request_from(body.model_dump()), who.name)
 
 
 @router.post("/visibility", response_model=VisibilityOut, tags=["visibility"])
-def visibility(body: VisibilityIn, rt: Rt,
-               _: Annotated[Identity, Depends(require(P.VISIBILITY_READ))]) -> Any:
+def visibility(
+    body: VisibilityIn, rt: Rt, _: Annotated[Identity, Depends(require(P.VISIBILITY_READ))]
+) -> Any:
     """Verdicts for up to 1,000 items on one surface for one viewer (null: logged out)."""
-    verdicts = rt.visibility.verdicts(body.surface, body.viewer_id, body.item_ids,
-                                      body.viewer_flags)
+    verdicts = rt.visibility.verdicts(
+        body.surface, body.viewer_id, body.item_ids, body.viewer_flags
+    )
     return {"surface": body.surface, "verdicts": [asdict(v) for v in verdicts]}
 
 
 @router.post("/visibility/floor", include_in_schema=False)
-def visibility_floor(body: VisibilityIn, rt: Rt,
-                     _: Annotated[Identity, Depends(require(P.VISIBILITY_READ))]) -> Response:
+def visibility_floor(
+    body: VisibilityIn, rt: Rt, _: Annotated[Identity, Depends(require(P.VISIBILITY_READ))]
+) -> Response:
     """Benchmark floor: the same payload shape, without evaluating anything."""
-    verdicts = [{"item_id": i, "action": "allow", "actions": ["allow"], "reasons": []}
-                for i in body.item_ids]
-    return Response(VisibilityOut.model_validate({"surface": body.surface, "verdicts": verdicts})
-                    .model_dump_json(), media_type="application/json")
+    verdicts = [
+        {"item_id": i, "action": "allow", "actions": ["allow"], "reasons": []}
+        for i in body.item_ids
+    ]
+    return Response(
+        VisibilityOut.model_validate(
+            {"surface": body.surface, "verdicts": verdicts}
+        ).model_dump_json(),
+        media_type="application/json",
+    )
 
 
 @router.get("/accounts/{account_id}/status", response_model=StatusOut, tags=["status"])
-def status_of(account_id: str, rt: Rt,
-              _: Annotated[Identity, Depends(require(P.STATUS_READ))]) -> Any:
+def status_of(
+    account_id: str, rt: Rt, _: Annotated[Identity, Depends(require(P.STATUS_READ))]
+) -> Any:
     """Every active limit on the account and its posts, every notice, and strikes."""
     return account_status(rt.moderation, account_id)
 
@@ -137,19 +178,32 @@ def status_of(account_id: str, rt: Rt,
 @router.get("/policy", tags=["policy"])
 def current_policy(rt: Rt, _: Annotated[Identity, Depends(require(P.POLICY_READ))]) -> Any:
     p = rt.compiled.policy
-    return {"name": p.name, "version": p.version, "viewer_flags": list(p.viewer_flags),
-            "labels": {name: {"subjects": sorted(d.subjects), "appealable": d.appealable,
-                              "description": d.description,
-                              "surfaces_limited": rt.compiled.surfaces_limited(name)}
-                       for name, d in p.labels.items()}}
+    return {
+        "name": p.name,
+        "version": p.version,
+        "viewer_flags": list(p.viewer_flags),
+        "labels": {
+            name: {
+                "subjects": sorted(d.subjects),
+                "appealable": d.appealable,
+                "description": d.description,
+                "surfaces_limited": rt.compiled.surfaces_limited(name),
+            }
+            for name, d in p.labels.items()
+        },
+    }
 
 
 @router.post("/policy/shadow", tags=["policy"])
-def shadow(body: PolicyShadowIn, rt: Rt,
-           _: Annotated[Identity, Depends(require(P.POLICY_READ))]) -> dict[str, Any]:
+def shadow(
+    body: PolicyShadowIn, rt: Rt, _: Annotated[Identity, Depends(require(P.POLICY_READ))]
+) -> dict[str, Any]:
     """Evaluate a candidate policy beside the live one: every verdict cell that would change."""
     candidate = CompiledPolicy(parse_policy_text(body.policy, "yaml", "candidate"))
     changes = shadow_diff(rt.compiled, candidate)
-    return {"live_version": rt.compiled.policy.version,
-            "candidate_version": candidate.policy.version, "changes": changes,
-            "changed_cells": len(changes)}
+    return {
+        "live_version": rt.compiled.policy.version,
+        "candidate_version": candidate.policy.version,
+        "changes": changes,
+        "changed_cells": len(changes),
+    }

@@ -61,8 +61,16 @@ class ActionIn(Strict):
     """An enforcement action. `duration_seconds` for limit_reach, read_only, suspend
     (required) and label; `label` for kind=label; `url_or_domain` for block_url."""
 
-    kind: Literal["warn", "label", "limit_reach", "remove_post", "block_url", "read_only",
-                  "suspend", "permanent_suspension"]
+    kind: Literal[
+        "warn",
+        "label",
+        "limit_reach",
+        "remove_post",
+        "block_url",
+        "read_only",
+        "suspend",
+        "permanent_suspension",
+    ]
     subject_type: Literal["post", "account"] = "account"
     subject_id: str = Field(default="", max_length=64)
     policy: str = Field(min_length=1, max_length=64)

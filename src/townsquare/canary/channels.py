@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from townsquare.canary.model import Language, Sentence, Slot, Token
 
@@ -47,7 +48,7 @@ def _ordered_variants(current: str, options: Iterable[str]) -> tuple[str, ...]:
 def spacing_slots(text: str, sentences: Sequence[Sentence], skip: set[int]) -> list[Slot]:
     """One or two spaces between consecutive sentences of a paragraph on the same line."""
     slots: list[Slot] = []
-    for prev, nxt in zip(sentences, sentences[1:], strict=False):
+    for prev, nxt in pairwise(sentences):
         if prev.paragraph != nxt.paragraph or prev.end_token == prev.first_token:
             continue
         left = prev.end_token - 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
 from townsquare.canary.channels import (
     protected_tokens,
@@ -76,7 +77,7 @@ def build_layout(
         slots += zero_width_slots(tokens, skip)
 
     slots.sort(key=lambda s: (s.start, s.end))
-    for a, b in zip(slots, slots[1:], strict=False):
+    for a, b in pairwise(slots):
         if a.end > b.start or (a.start == a.end == b.start == b.end):
             raise AssertionError(f"overlapping slots {a} and {b}")  # a finder bug, never input
     return Layout(text, lang, chosen, tuple(sentences), tuple(tokens), tuple(slots))

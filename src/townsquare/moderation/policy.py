@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from townsquare.moderation.model import Action, ModerationError, Relation, Surface, SubjectType
+from townsquare.moderation.model import Action, ModerationError, Relation, SubjectType, Surface
 
 MAX_LABELS = 64  # label sets are 64-bit masks on the hot path
 MAX_FLAGS = 3
@@ -82,8 +82,10 @@ def _enum_set(kind: type[Surface] | type[Relation], raw: Any, where: str) -> fro
             out.add(kind(item))
         except ValueError:
             options = ", ".join(k.value for k in kind)
-            raise ModerationError(f"{where}: unknown {kind.__name__.lower()} {item!r} "
-                                  f"(choose from {options}, or 'all')") from None
+            raise ModerationError(
+                f"{where}: unknown {kind.__name__.lower()} {item!r} "
+                f"(choose from {options}, or 'all')"
+            ) from None
     if not out:
         raise ModerationError(f"{where}: must not be empty")
     return frozenset(out)
@@ -93,7 +95,8 @@ def _check_keys(data: Mapping[str, Any], allowed: set[str], where: str) -> None:
     unknown = set(data) - allowed
     if unknown:
         raise ModerationError(
-            f"{where}: unknown key(s) {', '.join(sorted(unknown))} (allowed: {', '.join(sorted(allowed))})"
+            f"{where}: unknown key(s) {', '.join(sorted(unknown))} "
+            f"(allowed: {', '.join(sorted(allowed))})"
         )
 
 
@@ -115,10 +118,14 @@ def _rule(label: str, index: int, raw: Any, flags: tuple[str, ...]) -> Rule:
             raise ModerationError(f"{where}.actions: {exc}") from None
     if not actions:
         raise ModerationError(f"{where}.actions: must not be empty")
-    unless = frozenset(str(f) for f in _list(raw.get("unless_viewer", []), f"{where}.unless_viewer"))
+    unless = frozenset(
+        str(f) for f in _list(raw.get("unless_viewer", []), f"{where}.unless_viewer")
+    )
     if unknown := unless - set(flags):
-        raise ModerationError(f"{where}.unless_viewer: unknown viewer flag(s) {sorted(unknown)}; "
-                              f"declare them in viewer_flags")
+        raise ModerationError(
+            f"{where}.unless_viewer: unknown viewer flag(s) {sorted(unknown)}; "
+            f"declare them in viewer_flags"
+        )
     return Rule(
         id=str(raw.get("id") or f"{label}.{index}"),
         label=label,
@@ -160,9 +167,15 @@ def parse_policy(data: Any) -> Policy:
             try:
                 subjects.add(SubjectType(s))
             except ValueError:
-                raise ModerationError(f"{where}.subjects: {s!r} is not 'post' or 'account'") from None
-        labels[name] = LabelDef(name, frozenset(subjects), bool(raw.get("appealable", True)),
-                                str(raw.get("description", "")))
+                raise ModerationError(
+                    f"{where}.subjects: {s!r} is not 'post' or 'account'"
+                ) from None
+        labels[name] = LabelDef(
+            name,
+            frozenset(subjects),
+            bool(raw.get("appealable", True)),
+            str(raw.get("description", "")),
+        )
         for i, rule_raw in enumerate(_list(raw.get("rules", []), f"{where}.rules")):
             rule = _rule(name, i, rule_raw, flags)
             if rule.id in seen_ids:

@@ -104,8 +104,9 @@ class CompiledPolicy:
             label += 1
         return out
 
-    def reasons(self, surface: Surface, relation: Relation, flags: int,
-                labels: Sequence[SafetyLabel]) -> tuple[Reason, ...]:
+    def reasons(
+        self, surface: Surface, relation: Relation, flags: int, labels: Sequence[SafetyLabel]
+    ) -> tuple[Reason, ...]:
         s, r = SURFACE_INDEX[surface], RELATION_INDEX[relation]
         out = []
         for lab in labels:
@@ -113,8 +114,16 @@ class CompiledPolicy:
             if index is None:
                 continue
             for rule in self.rules.get((s, r, flags, index), ()):
-                out.append(Reason(lab.label, lab.subject_type.value, lab.subject_id, lab.policy,
-                                  rule, lab.source.value))
+                out.append(
+                    Reason(
+                        lab.label,
+                        lab.subject_type.value,
+                        lab.subject_id,
+                        lab.policy,
+                        rule,
+                        lab.source.value,
+                    )
+                )
         return tuple(out)
 
     def surfaces_limited(self, label: str) -> list[str]:
@@ -124,17 +133,27 @@ class CompiledPolicy:
         the ads-adjacency surface.
         """
         index = self.label_index[label]
-        viewers = [RELATION_INDEX[r] for r in (Relation.FOLLOWER, Relation.OTHER, Relation.LOGGED_OUT)]
+        viewers = [
+            RELATION_INDEX[r] for r in (Relation.FOLLOWER, Relation.OTHER, Relation.LOGGED_OUT)
+        ]
         cells = self.masks[:, viewers][..., index]
-        reach = (cells & ~np.uint8(1 << Action.AVOID_ADS)).any(axis=(1, 2))
+        limited = np.asarray(cells & ~np.uint8(1 << Action.AVOID_ADS)).any(axis=(1, 2))
+        reach = [bool(x) for x in np.atleast_1d(limited)]
         ads = bool((cells & np.uint8(1 << Action.AVOID_ADS)).any())
-        return [s.value for i, s in enumerate(SURFACES)
-                if reach[i] or (ads and s is Surface.ADS_ADJACENCY)]
+        return [
+            s.value
+            for i, s in enumerate(SURFACES)
+            if reach[i] or (ads and s is Surface.ADS_ADJACENCY)
+        ]
 
 
 def unknown_verdict(item_id: str) -> Verdict:
-    return Verdict(item_id, Action.DROP.wire, (Action.DROP.wire,),
-                   (Reason("", "", item_id, "", "unknown_item", "system"),))
+    return Verdict(
+        item_id,
+        Action.DROP.wire,
+        (Action.DROP.wire,),
+        (Reason("", "", item_id, "", "unknown_item", "system"),),
+    )
 
 
 UNLABELLED = ItemLabels("", 0, ())  # shared by every known item without labels
@@ -173,8 +192,12 @@ def verdicts_for(
         item = items[i]
         if mask and item is not None:
             actions = ACTIONS_OF_MASK[mask]
-            out[i] = Verdict(item_ids[i], actions[0], actions,
-                             compiled.reasons(surface, relations[i], flags, item.labels))
+            out[i] = Verdict(
+                item_ids[i],
+                actions[0],
+                actions,
+                compiled.reasons(surface, relations[i], flags, item.labels),
+            )
     return out
 
 
@@ -188,11 +211,16 @@ def shadow_diff(live: CompiledPolicy, candidate: CompiledPolicy) -> list[dict[st
                     before = _cell(live, si, ri, f, label)
                     after = _cell(candidate, si, ri, f, label)
                     if before != after:
-                        changes.append({
-                            "label": label, "surface": surface.value, "relation": relation.value,
-                            "viewer_flags": f, "before": list(ACTIONS_OF_MASK[before]),
-                            "after": list(ACTIONS_OF_MASK[after]),
-                        })
+                        changes.append(
+                            {
+                                "label": label,
+                                "surface": surface.value,
+                                "relation": relation.value,
+                                "viewer_flags": f,
+                                "before": list(ACTIONS_OF_MASK[before]),
+                                "after": list(ACTIONS_OF_MASK[after]),
+                            }
+                        )
     return changes
 
 

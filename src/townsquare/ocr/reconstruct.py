@@ -12,14 +12,22 @@ import re
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import accumulate, groupby
 
 from townsquare.ocr.word import OcrWord
 
-__all__ = ["Reconstruction", "SentenceGap", "classify_gaps", "reconstruct", "reconstruct_text"]
+__all__ = [
+    "Reconstruction",
+    "SentenceGap",
+    "classify_gaps",
+    "ends_sentence",
+    "reconstruct",
+    "reconstruct_text",
+    "sentence_gaps",
+]
 
 _CLOSERS = ")]}”»’'\"›"
-SENTENCE_END = re.compile(rf"[.!?…][{re.escape(_CLOSERS)}]*$")
+_SENTENCE_END = re.compile(rf"[.!?…][{re.escape(_CLOSERS)}]*$")
 # Words after which the gap is not a plain inter-word space.
 _NOT_ORDINARY = re.compile(rf"[.!?…:;][{re.escape(_CLOSERS)}]*$|[{re.escape(_CLOSERS)}]$")
 
@@ -42,7 +50,8 @@ _BANG_CORRECTION = 0.1
 
 @dataclass(frozen=True)
 class SentenceGap:
-    """The gap after a sentence-ending word, in pixels, and its verdict."""
+    """The gap after a sentence-ending word and its verdict; ``width`` is in
+    pixels, less a small allowance after "!" for that glyph's side bearings."""
 
     after: str
     before: str
@@ -68,7 +77,7 @@ class Reconstruction:
 
 def ends_sentence(word: str) -> bool:
     """True when ``word`` ends with . ! ? or …, optionally followed by closers."""
-    return SENTENCE_END.search(word) is not None
+    return _SENTENCE_END.search(word) is not None
 
 
 def sentence_gaps(words: Sequence[str]) -> list[bool]:
@@ -114,7 +123,7 @@ def _adjusted_gap(left: OcrWord, right: OcrWord, unit: float) -> float:
     """The gap after a sentence end; after "!" (a thin stem centred in a wide
     advance) the ink gap runs wider, so take that part off."""
     gap = _gap(left, right)
-    if left.text.rstrip(_CLOSERS).endswith("!"):
+    if unit > 0 and left.text.rstrip(_CLOSERS).endswith("!"):
         gap -= _BANG_CORRECTION * unit
     return gap
 
@@ -122,11 +131,13 @@ def _adjusted_gap(left: OcrWord, right: OcrWord, unit: float) -> float:
 def _split_modes(values: Sequence[float], unit: float) -> float | None:
     """Threshold between two well-separated modes of ``values``, or None if unimodal."""
     ordered = sorted(values)
+    sums = list(accumulate(ordered, initial=0.0))
+    total, count = sums[-1], len(ordered)
     best_score, best_cut = 0.0, 0
-    for cut in range(1, len(ordered)):
-        low, high = ordered[:cut], ordered[cut:]
+    for cut in range(1, count):
         # Otsu: maximise the between-class variance of the two groups.
-        score = len(low) * len(high) * (statistics.fmean(high) - statistics.fmean(low)) ** 2
+        low_mean, high_mean = sums[cut] / cut, (total - sums[cut]) / (count - cut)
+        score = cut * (count - cut) * (high_mean - low_mean) ** 2
         if score > best_score:
             best_score, best_cut = score, cut
     if best_cut == 0:
@@ -134,10 +145,10 @@ def _split_modes(values: Sequence[float], unit: float) -> float | None:
     low, high = ordered[:best_cut], ordered[best_cut:]
     distance = (statistics.median(high) - statistics.median(low)) / unit
     margin = (high[0] - low[-1]) / unit
-    if _MIN_MODE_DISTANCE <= distance <= _MAX_MODE_DISTANCE and margin >= _MIN_MODE_MARGIN:
-        low_limit, high_limit = _THRESHOLD_BAND
-        return min(max((high[0] + low[-1]) / 2, low_limit * unit), high_limit * unit)
-    return None
+    if not (_MIN_MODE_DISTANCE <= distance <= _MAX_MODE_DISTANCE and margin >= _MIN_MODE_MARGIN):
+        return None
+    low_limit, high_limit = _THRESHOLD_BAND
+    return min(max((high[0] + low[-1]) / 2, low_limit * unit), high_limit * unit)
 
 
 def _ordinary_gap(lines: Sequence[Sequence[OcrWord]]) -> float:
@@ -158,20 +169,11 @@ def classify_gaps(words: Sequence[OcrWord]) -> tuple[float, float, list[Sentence
     reading order with their verdicts).  Widths are in pixels."""
     lines = _lines(words)
     unit = _ordinary_gap(lines)
-    if unit <= 0:
-        return (
-            unit,
-            math.inf,
-            [
-                SentenceGap(a.text, b.text, _gap(a, b), False)
-                for a, b, ends in _pairs(lines)
-                if ends
-            ],
-        )
     sentence = [(a, b, _adjusted_gap(a, b, unit)) for a, b, ends in _pairs(lines) if ends]
-    threshold = _split_modes([g for _, _, g in sentence], unit)
-    if threshold is None:
-        threshold = _DEFAULT_THRESHOLD * unit
+    threshold = math.inf  # no measurable spacing: everything single
+    if unit > 0:
+        split = _split_modes([g for _, _, g in sentence], unit)
+        threshold = _DEFAULT_THRESHOLD * unit if split is None else split
     return unit, threshold, [SentenceGap(a.text, b.text, g, g > threshold) for a, b, g in sentence]
 
 

@@ -21,10 +21,19 @@ P = Permission
 ROLES: dict[str, frozenset[Permission]] = {
     "service": frozenset({P.CONTENT_WRITE, P.VISIBILITY_READ, P.STATUS_READ}),
     "triage": frozenset({P.STATUS_READ, P.VISIBILITY_READ, P.POLICY_READ}),
-    "moderator": frozenset({P.STATUS_READ, P.VISIBILITY_READ, P.POLICY_READ, P.LABELS_WRITE,
-                            P.ACTIONS_WRITE}),
-    "senior_moderator": frozenset({P.STATUS_READ, P.VISIBILITY_READ, P.POLICY_READ,
-                                   P.LABELS_WRITE, P.ACTIONS_WRITE, P.ACTIONS_SEVERE}),
+    "moderator": frozenset(
+        {P.STATUS_READ, P.VISIBILITY_READ, P.POLICY_READ, P.LABELS_WRITE, P.ACTIONS_WRITE}
+    ),
+    "senior_moderator": frozenset(
+        {
+            P.STATUS_READ,
+            P.VISIBILITY_READ,
+            P.POLICY_READ,
+            P.LABELS_WRITE,
+            P.ACTIONS_WRITE,
+            P.ACTIONS_SEVERE,
+        }
+    ),
     "policy": frozenset({P.STATUS_READ, P.VISIBILITY_READ, P.POLICY_READ, P.POLICY_WRITE}),
     "auditor": frozenset({P.STATUS_READ, P.POLICY_READ}),
     "admin": frozenset(Permission),

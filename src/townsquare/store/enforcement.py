@@ -24,15 +24,28 @@ def get_action(session: Session, action_id: int) -> EnforcementAction | None:
 
 
 def add_notice(
-    session: Session, notice: NoticeData, *, created_at: datetime,
-    label_id: int | None = None, action_id: int | None = None,
+    session: Session,
+    notice: NoticeData,
+    *,
+    created_at: datetime,
+    label_id: int | None = None,
+    action_id: int | None = None,
 ) -> Notice:
     row = Notice(
-        account_id=notice.account_id, kind=notice.kind, subject_type=str(notice.subject_type),
-        subject_id=notice.subject_id, policy=notice.policy, label=notice.label or None,
-        surfaces=list(notice.surfaces), expires_at=notice.expires_at,
-        appealable=notice.appealable, title=notice.title[:200], body=notice.body,
-        created_at=created_at, label_id=label_id, action_id=action_id,
+        account_id=notice.account_id,
+        kind=notice.kind,
+        subject_type=str(notice.subject_type),
+        subject_id=notice.subject_id,
+        policy=notice.policy,
+        label=notice.label or None,
+        surfaces=list(notice.surfaces),
+        expires_at=notice.expires_at,
+        appealable=notice.appealable,
+        title=notice.title[:200],
+        body=notice.body,
+        created_at=created_at,
+        label_id=label_id,
+        action_id=action_id,
     )
     session.add(row)
     session.flush()
@@ -40,14 +53,17 @@ def add_notice(
 
 
 def notices_of(session: Session, account_id: str) -> list[Notice]:
-    stmt = select(Notice).where(Notice.account_id == account_id).order_by(
-        Notice.created_at.desc(), Notice.id.desc()
+    stmt = (
+        select(Notice)
+        .where(Notice.account_id == account_id)
+        .order_by(Notice.created_at.desc(), Notice.id.desc())
     )
     return list(session.scalars(stmt))
 
 
-def add_strike(session: Session, account_id: str, policy: str, action_id: int,
-               created_at: datetime) -> Strike:
+def add_strike(
+    session: Session, account_id: str, policy: str, action_id: int, created_at: datetime
+) -> Strike:
     row = Strike(account_id=account_id, policy=policy, action_id=action_id, created_at=created_at)
     session.add(row)
     session.flush()
@@ -62,10 +78,23 @@ def strikes_of(session: Session, account_id: str) -> list[StrikeData]:
     ]
 
 
-def add_url_block(session: Session, pattern: str, kind: str, reason: str, policy: str,
-                  created_by: str, created_at: datetime) -> UrlBlock:
-    row = UrlBlock(pattern=pattern, kind=kind, reason=reason, policy=policy,
-                   created_by=created_by, created_at=created_at)
+def add_url_block(
+    session: Session,
+    pattern: str,
+    kind: str,
+    reason: str,
+    policy: str,
+    created_by: str,
+    created_at: datetime,
+) -> UrlBlock:
+    row = UrlBlock(
+        pattern=pattern,
+        kind=kind,
+        reason=reason,
+        policy=policy,
+        created_by=created_by,
+        created_at=created_at,
+    )
     session.add(row)
     session.flush()
     return row

@@ -84,7 +84,7 @@ def arrange(
     surface: str, items: Sequence[T], verdicts: Sequence[Verdict], *,
     key: Callable[[T], str], limit: int | None = None, ads_every: int | None = None,
 ) -> Section[T]:
-    """Drop, move downranked items to the end (stable), keep ``limit``, place ad slots."""
+    """Drop, keep the first ``limit``, move downranked ones to the end (stable), place ads."""
     by_id = {v.item_id: v for v in verdicts}
     kept: list[Shown[T]] = []
     hidden: list[Hidden[T]] = []
@@ -94,8 +94,10 @@ def arrange(
             hidden.append(Hidden(item, verdict))
         else:
             kept.append(Shown(item, verdict))
-    ordered = [s for s in kept if not s.downranked] + [s for s in kept if s.downranked]
-    shown = ordered[:limit] if limit is not None else ordered
+    # The page keeps its first `limit` items, then moves the downranked ones to its end:
+    # a downranked post sinks, it does not vanish.
+    page = kept[:limit] if limit is not None else kept
+    shown = [s for s in page if not s.downranked] + [s for s in page if s.downranked]
     if ads_every:
         shown = place_ads(shown, ads_every)
     return Section(surface, tuple(shown), tuple(hidden), len(items))

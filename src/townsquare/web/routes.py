@@ -37,7 +37,7 @@ from townsquare.web.wording import LIMITED, Explainer
 HERE = Path(__file__).resolve().parent
 STATIC = {"demo.css": "text/css; charset=utf-8", "demo.js": "text/javascript; charset=utf-8"}
 VIEWER_COOKIE = "demo_viewer"
-HOME_LIMIT, FOR_YOU_LIMIT, SEARCH_LIMIT, PEOPLE_LIMIT, PROFILE_LIMIT = 30, 8, 20, 5, 50
+HOME_LIMIT, FOR_YOU_LIMIT, SEARCH_LIMIT, PEOPLE_LIMIT, PROFILE_LIMIT = 50, 8, 20, 5, 50
 ADS_EVERY = 4
 ADS = (
     "Riverside Cycles: a helmet for every head, 20% off this week.",

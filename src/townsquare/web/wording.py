@@ -54,6 +54,7 @@ class Explainer:
 
     @staticmethod
     def labels(verdict: Verdict, reasons: list[Reason] | None = None) -> str:
-        """'label (policy)' for each reason, for a short inline mention."""
+        """'label x, policy y' for each reason, for a short inline mention."""
         items = reasons if reasons is not None else list(verdict.reasons)
-        return ", ".join(dict.fromkeys(f"{r.label} ({r.policy})" for r in items if r.label))
+        return "; ".join(dict.fromkeys(f"label {r.label}, policy {r.policy}"
+                                       for r in items if r.label))

@@ -116,20 +116,33 @@ def _negations(view: SentenceView) -> Iterator[Hit | None]:
     for i, t in enumerate(view.toks):
         w = view.n(i)
         if w in NEGATIONS and view.words(i + 1, ["not"]) is not None and not t.trail:
-            if view.spaced(i, i + 1):
+            if view.spaced(i, i + 1) and not _inverted(view, i, i + 2):
                 yield make_hit(view, i, i + 1, [NEGATIONS[w]], f"en.contraction.{w}_not")
-        elif w in _NEG_BACK and _expandable(view, i):
+        elif w in _NEG_BACK and not _inverted(view, i, i + 1):
             aux = _NEG_BACK[w]
             yield make_hit(view, i, i, [f"{aux} not"], f"en.contraction.{aux}_not")
         elif w == "cannot":
             yield make_hit(view, i, i, ["can't"], "en.contraction.cannot")
-        elif w == "can't" and _expandable(view, i):
+        elif w == "can't" and not _inverted(view, i, i + 1):
             yield make_hit(view, i, i, ["cannot"], "en.contraction.cannot")
 
 
-def _expandable(view: SentenceView, i: int) -> bool:
-    """A negative contraction may be spelt out: not a question, no inverted subject."""
-    return not view.question and view.n(i + 1) not in _SUBJECT_WORDS
+_CLAUSE_OPENERS = frozenset(words("and or but so nor yet then"))
+
+
+def _inverted(view: SentenceView, i: int, nxt: int) -> bool:
+    """The auxiliary at i may come before its subject (at `nxt`): a question, or a
+    subject word right after it where a clause opens ("Don't you dare", "Why don't we").
+    Such a negation is written as it is, both ways ("Do not you" is no English)."""
+    if view.question:
+        return True
+    if view.n(nxt) not in _SUBJECT_WORDS:
+        return False
+    return (
+        i == view.first
+        or view.n(i - 1) in _STRESSED_AFTER | _CLAUSE_OPENERS
+        or bool(view.toks[i - 1].trail)
+    )
 
 
 def _contractible(view: SentenceView, i: int, verb_at: int) -> bool:
@@ -146,30 +159,25 @@ def _subjects(view: SentenceView) -> Iterator[Hit | None]:
             full is not None
             and view.words(i, [p, v], last_trail=False) is not None
             and _contractible(view, i, i + 1)
-            and _verb_fits(view, v, i + 2)
+            and _expansion(p, full.split("'")[1], view.n(i + 2)) == v
         ):
             yield make_hit(view, i, i + 1, [full], f"en.contraction.{p}_{v}")
     for i in range(len(view.toks)):
         w = view.n(i)
-        if "'" not in w or view.toks[i].lead:
+        if "'" not in w:
             continue
         subject, _, tail = w.partition("'")
-        verb = _expand(view, subject, tail, i)
-        if verb is None or (subject, verb) not in SUBJECTS:
+        verb = _expansion(subject, tail, view.n(i + 1))
+        if verb is None or (subject, verb) not in SUBJECTS or not _contractible(view, i, i):
             continue
         words = f"{_SUBJECT_OF.get(subject, subject)} {verb}"
         yield make_hit(view, i, i, [words], f"en.contraction.{subject}_{verb}")
 
 
-def _verb_fits(view: SentenceView, verb: str, nxt: int) -> bool:
-    if verb in ("have", "has"):
-        w = view.n(nxt)
-        return is_participle(w) or w in _HAVE_ADVERBS
-    return True
-
-
-def _expand(view: SentenceView, subject: str, tail: str, i: int) -> str | None:
-    nxt = view.n(i + 1)
+def _expansion(subject: str, tail: str, nxt: str) -> str | None:
+    """The verb a contraction stands for, when the next word tells: "'s" is "has" before
+    "been", "is" before a word that is no participle; "'d" is "would" before a verb.
+    Both directions use it, so a contraction is only made where it can be undone."""
     if tail == "m":
         return "am"
     if tail == "re":
@@ -177,11 +185,9 @@ def _expand(view: SentenceView, subject: str, tail: str, i: int) -> str | None:
     if tail == "ll":
         return "will"
     if tail == "ve":
-        return "have"
+        return "have" if is_participle(nxt) or nxt in _HAVE_ADVERBS else None
     if tail == "d":
-        if nxt in _WOULD_NEXT:
-            return "would"
-        return None
+        return "would" if nxt in _WOULD_NEXT else None
     if tail == "s":
         if nxt in ("been", "got", "gotten", "had", "become"):
             return "has" if (subject, "has") in SUBJECTS else None
@@ -197,7 +203,8 @@ _NEG3_BE = {"is": "isn't", "are": "aren't"}
 def _neg3(view: SentenceView) -> Iterator[Hit | None]:
     """Subject + is/are/have + not: three spellings of one meaning."""
     for i in range(len(view.toks) - 1):
-        p = view.n(i)
+        w = view.n(i)
+        p = w.partition("'")[0]
         if view.n(i - 1) in _STRESSED_AFTER or view.toks[i].trail:
             continue
         forms: tuple[str, str, str] | None = None

@@ -5,27 +5,27 @@ context it needs; also hyphenated and closed compounds ("co-operate"/"cooperate"
 
 from __future__ import annotations
 
-from townsquare.canary.lexical.base import SentenceView, words
+from townsquare.canary.lexical.base import SentenceView
+from townsquare.canary.lexical.en_syntax import clause_at
 from townsquare.canary.lexical.en_words import (
     CLAUSE_SUBJECTS,
     DETERMINERS,
     SPAN_UNITS,
-    THAT_NEXT,
     mid,
     next_word,
 )
 from townsquare.canary.lexical.swaps import Swap, SwapTable, inflect
 
 
-def _that_clause(view: SentenceView, i: int, j: int) -> bool:
-    """ensure/make sure: with "that" any clause follows; without, a pronoun subject must."""
-    if view.n(j) == "that":
-        return view.ok(j + 1) and view.toks[j + 1].core[:1].isalpha()
-    return not view.toks[j].trail and view.n(j + 1) in CLAUSE_SUBJECTS
+def _with_that(view: SentenceView, i: int, j: int) -> bool:
+    """ensure that / make sure that: any clause may follow."""
+    return view.ok(j + 1) and view.toks[j + 1].core[:1].isalpha() and not view.toks[j].trail
 
 
-def _drop_that(view: SentenceView, i: int, j: int) -> bool:
-    return view.n(j + 1) in THAT_NEXT and not view.toks[j].trail
+def _clause_next(view: SentenceView, i: int, j: int) -> bool:
+    """ensure (that) / make sure (that): "that" may go only before a certain clause start,
+    judged on the word after "that" (so the copy without it offers the same choice)."""
+    return not view.toks[j].trail and clause_at(view, j + 1)
 
 
 def _cause(view: SentenceView, i: int, j: int) -> bool:
@@ -76,14 +76,6 @@ def _after_amount(view: SentenceView, i: int, j: int) -> bool:
     prev = view.toks[i - 1].core if view.ok(i - 1) else ""
     return any(c.isdigit() for c in prev) or view.n(i - 1) in ("once", "twice", "times")
 
-
-_SAY_VERBS = words(
-    "said says say think thinks thought believe believes believed know knows knew hope hopes "
-    "hoped expect expects expected feel feels felt announced confirmed acknowledged argued "
-    "explained warned noted added agreed insisted realized realised learned found decided "
-    "estimated admitted assumed claimed concluded stressed reported recognized understood "
-    "promised mentioned indicated"
-)
 
 _ENSURE = (("ensure", "make"), ("ensures", "makes"), ("ensured", "made"), ("ensuring", "making"))
 
@@ -184,13 +176,13 @@ SWAPS: list[Swap] = [
     Swap("en.phrase.prior_to", ("prior to", "before")),
     *[
         Swap(
-            "en.phrase.ensure", (f"{e} that", f"{m} sure that", e, f"{m} sure"), check=_that_clause
+            "en.phrase.ensure", (f"{e} that", f"{m} sure that", e, f"{m} sure"), check=_clause_next
         )
         for e, m in _ENSURE
     ],
     *[
-        Swap("en.syntax.that", (f"{v} that", v), originals=(f"{v} that",), check=_drop_that)
-        for v in _SAY_VERBS
+        Swap("en.phrase.ensure", (f"{e} that", f"{m} sure that"), check=_with_that)
+        for e, m in _ENSURE
     ],
     Swap(
         "en.phrase.because_of", ("because of", "due to", "owing to", "as a result of"), check=_cause

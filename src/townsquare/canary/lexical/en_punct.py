@@ -1,5 +1,6 @@
-"""English punctuation that readers take either way: the serial comma, the comma before
-"but"/"yet" joining clauses (removed only, never added).
+"""English punctuation that readers take either way: the serial comma, and the comma
+before "and"/"but"/"yet" joining two clauses when the second opens with a pronoun
+subject ("..., but we ..."), where it can be added as safely as removed.
 
 Left out: the comma before "so" ("We left early so we could ..." reads as
 purpose, ", so" as result), and any serial comma where the list is not
@@ -24,9 +25,9 @@ _INTRO_STARTS = frozenset(
 
 RULES: dict[str, str] = {
     "en.serial_comma": '"A, B and C" <-> "A, B, and C" where the list is evident',
-    "en.comma.but": '", but" -> " but" between clauses',
-    "en.comma.yet": '", yet" -> " yet" between clauses',
-    "en.comma.and": '", and" -> " and" between two clauses (the sentence\'s only comma)',
+    "en.comma.but": '", but we" <-> " but we": optional comma before a clause with a pronoun',
+    "en.comma.yet": '", yet it" <-> " yet it": optional comma before a clause with a pronoun',
+    "en.comma.and": '", and we" <-> " and we" between two clauses (no earlier comma)',
 }
 _CLAUSE_START = frozenset(
     words(
@@ -146,47 +147,85 @@ def _serial(view: SentenceView) -> Iterator[Hit | None]:
         yield make_hit(view, k, k, [alt], "en.serial_comma", case="keep")
 
 
+_PERSONAL = frozenset(words("i we they he she"))
+_IT_THERE = frozenset(words("it there"))
+AUX = frozenset(
+    words(
+        "is was are were will would can could should may might must has had have does did "
+        "seems seemed remains remained makes made takes took becomes became needs needed"
+    )
+)
+
+
+def _subject_clause(view: SentenceView, k: int) -> bool:
+    """Token k opens a clause with a pronoun subject ("we", "it is", "there will"): a comma
+    before the conjunction can then be added as safely as removed."""
+    if not view.bare(k) or not view.ok(k + 1) or view.toks[k + 1].lead:
+        return False
+    w = view.n(k)
+    if w in _PERSONAL:
+        return view.toks[k + 1].core[:1].isalpha()
+    nxt = view.n(k + 1)
+    if w == "it" and nxt.isalpha() and nxt.endswith(("s", "ed")) and not nxt.endswith("ss"):
+        return True
+    return w in _IT_THERE and nxt in AUX
+
+
+def _clause_sizes(view: SentenceView, j: int) -> tuple[int, int, bool]:
+    """Words of the clause ending at token j (since the previous comma), words after the
+    conjunction at j + 1 up to the next punctuation, and whether that runs to the end."""
+    k = j
+    while k - 1 >= view.first and not view.toks[k - 1].trail:
+        k -= 1
+    m = j + 2
+    while m < len(view.toks) - 1 and not view.toks[m].trail:
+        m += 1
+    return j - k + 1, m - (j + 2) + 1, m >= len(view.toks) - 1
+
+
 def _but_yet(view: SentenceView) -> Iterator[Hit | None]:
-    for j in range(1, len(view.toks) - 2):
+    for j in range(view.first, len(view.toks) - 2):
         t = view.toks[j]
         conj = view.n(j + 1)
-        if conj not in ("but", "yet") or t.trail != "," or not view.bare(j + 1):
+        if conj not in ("but", "yet") or t.trail not in ("", ",") or not view.bare(j + 1):
             continue
         if not view.ok(j) or not t.core[-1:].isalnum() or view.toks[j + 1].core != conj:
             continue
-        # the clause before: at least 3 words since the previous comma or the start
-        k = j
-        while k - 1 >= view.first and not view.toks[k - 1].trail:
-            k -= 1
-        if j - k + 1 < 3:
+        if view.n(j) in _CONJ or not view.spaced(j, j + 1):
             continue
-        # the clause after: runs to the sentence end, or is at least 4 words long
-        m = j + 2
-        while m < len(view.toks) - 1 and not view.toks[m].trail:
-            m += 1
-        if m < len(view.toks) - 1 and m - (j + 2) + 1 < 4:
+        if not _subject_clause(view, j + 2):
             continue
-        yield make_hit(view, j, j, [(t.core, "")], f"en.comma.{conj}", case="keep")
+        before, after, to_end = _clause_sizes(view, j)
+        if before < 3 or (not to_end and after < 4):
+            continue
+        alt = (t.core, "" if t.trail else ",")
+        yield make_hit(view, j, j, [alt], f"en.comma.{conj}", case="keep")
+
+
+_CONJ = frozenset(words("and or but nor yet so not"))
 
 
 def _and(view: SentenceView) -> Iterator[Hit | None]:
-    """ ", and" between two clauses, when it is the first comma of the sentence (so it can
-    be no serial comma) and a subject follows "and"."""
+    """ "X, and we ..." / "X and we ...": two clauses, the second with a pronoun subject,
+    and no comma earlier in the sentence (so the comma can be no serial comma)."""
     for j in range(view.first, len(view.toks) - 3):
         t = view.toks[j]
-        if not t.trail:
-            continue
-        if t.trail != "," or view.n(j + 1) != "and" or not view.bare(j + 1):
+        if t.trail not in ("", ","):
             break
+        if view.n(j + 1) != "and" or not view.bare(j + 1) or not view.spaced(j, j + 1):
+            if t.trail:
+                break
+            continue
         if j - view.first + 1 < 4 or not t.core[-1:].isalnum() or not view.ok(j):
             break
-        if view.n(j + 2) not in _CLAUSE_START or not view.ok(j + 2):
-            break
-        m = j + 2
-        while m < len(view.toks) - 1 and not view.toks[m].trail:
-            m += 1
-        if m - (j + 2) + 1 >= 3:
-            yield make_hit(view, j, j, [(t.core, "")], "en.comma.and", case="keep")
+        if view.n(j) in _CONJ or not _subject_clause(view, j + 2):
+            if t.trail:
+                break
+            continue
+        _, after, _ = _clause_sizes(view, j)
+        if after >= 3:
+            alt = (t.core, "" if t.trail else ",")
+            yield make_hit(view, j, j, [alt], "en.comma.and", case="keep")
         break
 
 

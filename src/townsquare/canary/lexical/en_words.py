@@ -15,7 +15,6 @@ from townsquare.canary.lexical.swaps import Swap, SwapTable
 
 DETERMINERS = frozenset(words("the these those our their your his her its my this that a an"))
 CLAUSE_SUBJECTS = frozenset(["we", "you", "they", "i", "he", "she", "everyone", "everybody"])
-THAT_NEXT = frozenset(words("we i you they he she it there our their its his her your my this"))
 
 
 def next_word(view: SentenceView, i: int, j: int) -> bool:

@@ -1,0 +1,138 @@
+"""English syntax that reads the same either way: the optional "that" after verbs of saying
+and thinking ("said that we" / "said we"), "which"/"that" opening a restrictive relative
+clause ("a tool which is" / "a tool that is").
+
+Each rule is decided by what follows the optional word, never by the word itself, so
+a copy that took either form offers the same choice again:
+
+- "that" comes and goes only before a clause whose start is certain: a subject
+  pronoun ("we", "she"), "it"/"there" before a verb, or a short noun phrase or a
+  name directly followed by an auxiliary ("the plan will", "Debian is"). Never
+  after a passive ("it was found that") or a noun ("the hope that"), and never
+  before "you"/"it" alone ("found it useful" has no clause).
+- "which"/"that" only after "determiner + noun" with no comma and directly before
+  an auxiliary ("the only distribution which is"): there "that" cannot be a
+  conjunction nor "which" a question word ("defines which software is").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from townsquare.canary.lexical.base import Hit, SentenceView, make_hit, words
+
+PERSONAL = frozenset(words("i we they he she"))
+AUX = frozenset(
+    words(
+        "is was are were will would can could should may might must has had have does did "
+        "seems seemed remains remained"
+    )
+)
+_VERB_AUX = AUX | frozenset(words("makes made takes took becomes became needs needed"))
+NP_DETERMINERS = frozenset(
+    words("the this these those our their its his her my your some many most all each every no")
+)
+_PRONOUNS = frozenset(
+    words("i we they he she it you me us him them there who whom which that what where when")
+)
+_FUNCTION = NP_DETERMINERS | _PRONOUNS | frozenset(words("a an and or but not of to in on"))
+_BE = frozenset(words("is was are were be been being am it's"))
+
+SAY_VERBS = frozenset(
+    words(
+        "say says said think thinks thought believe believes believed know knows knew hope "
+        "hopes hoped expect expects expected feel feels felt agree agrees agreed realize "
+        "realizes realized realise realises realised find finds found decided assume assumes "
+        "assumed suggest suggests suggested notice noticed learned heard understand "
+        "understood wish wished promise promised promises mean means meant guess admitted "
+        "claim claims claimed reported estimated"
+    )
+)
+
+RULES: dict[str, str] = {
+    "en.syntax.that": '"said that we" <-> "said we" (verbs of saying and thinking)',
+    "en.syntax.which": '"a tool which is" <-> "a tool that is" (restrictive relative)',
+}
+
+
+def clause_at(view: SentenceView, k: int) -> bool:
+    """Token k certainly opens a clause: "we ...", "it is", "the new plan will", "Debian is"."""
+    if not view.bare(k) or not view.ok(k + 1) or view.toks[k + 1].lead:
+        return False
+    w, nxt = view.n(k), view.n(k + 1)
+    base, _, tail = w.partition("'")
+    if tail in ("s", "re", "ll", "ve", "d", "m") and base in PERSONAL | {"it", "there"}:
+        return True
+    if w in PERSONAL:
+        return view.toks[k + 1].core[:1].isalpha() and nxt not in ("and", "or")
+    if w == "it":
+        return nxt in _VERB_AUX or (nxt.isalpha() and nxt.endswith(("s", "ed")) and nxt[-2:] != "ss")
+    if w == "there":
+        return nxt in AUX
+    if view.capitalised(k) and k != view.first and view.toks[k].core.isalpha():
+        return nxt in AUX and view.bare(k)
+    if w not in NP_DETERMINERS:
+        return False
+    for m in range(k + 1, k + 5):
+        if not view.ok(m) or view.toks[m].lead:
+            return False
+        if view.n(m) in AUX:
+            return m > k + 1
+        t = view.toks[m]
+        if t.trail or view.n(m) in _FUNCTION or not t.core.isalpha() or not t.core.islower():
+            return False
+    return False
+
+
+def _optional_that(view: SentenceView) -> Iterator[Hit | None]:
+    for i in range(len(view.toks) - 2):
+        if view.n(i) not in SAY_VERBS or not view.bare(i) or i == view.first:
+            continue
+        prev = view.n(i - 1)
+        if prev in _BE or prev in NP_DETERMINERS or prev in ("a", "an", "that"):
+            continue
+        core = view.toks[i].core
+        if view.n(i + 1) == "that" and view.bare(i + 1) and view.spaced(i, i + 1):
+            if clause_at(view, i + 2):
+                yield make_hit(view, i, i + 1, [core], "en.syntax.that", case="exact")
+        elif clause_at(view, i + 1) and view.spaced(i, i + 1):
+            yield make_hit(view, i, i, [f"{core} that"], "en.syntax.that", case="keep")
+
+
+_PAST = frozenset(words("saw told wrote showed proved made gave took kept left put set"))
+
+
+def _noun_after_determiner(view: SentenceView, i: int) -> bool:
+    """Tokens before i read "determiner (word) noun" with no punctuation; the noun is no
+    verb of saying nor a past tense ("the man said that is" has no relative clause)."""
+    last = view.n(i - 1)
+    if last in SAY_VERBS or last in _PAST or (len(last) > 4 and last.endswith("ed")):
+        return False
+    for d in (i - 2, i - 3):
+        if d < 0 or view.n(d) not in NP_DETERMINERS | {"a", "an"} or not view.bare(d):
+            continue
+        between = range(d + 1, i)
+        if all(
+            view.bare(m)
+            and view.toks[m].core.isalpha()
+            and view.toks[m].core.islower()
+            and view.n(m) not in _FUNCTION | AUX | {"such", "so", "same"}
+            for m in between
+        ):
+            return True
+    return False
+
+
+def _which_that(view: SentenceView) -> Iterator[Hit | None]:
+    for i in range(1, len(view.toks) - 1):
+        w = view.n(i)
+        if w not in ("which", "that") or not view.bare(i) or view.toks[i - 1].trail:
+            continue
+        if view.n(i + 1) not in AUX or not view.ok(i + 1) or view.toks[i + 1].lead:
+            continue
+        if not _noun_after_determiner(view, i) or not view.spaced(i - 1, i + 1):
+            continue
+        yield make_hit(view, i, i, ["that" if w == "which" else "which"], "en.syntax.which")
+
+
+FINDERS = (_optional_that, _which_that)
