@@ -6,7 +6,7 @@ UV ?= $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install debian-deps run demo test test-sqlite test-postgres bench lint typecheck clean
+.PHONY: install debian-deps run demo-leak test test-sqlite test-postgres bench lint typecheck clean
 
 install: $(VENV)/.installed
 
@@ -20,10 +20,13 @@ $(VENV)/.installed: pyproject.toml uv.lock
 debian-deps:
 	@scripts/debian-deps.sh
 
+# The server on 127.0.0.1:8000 (API, OpenAPI at /docs, demo platform at /demo), SQLite.
 run: install
-	$(VENV)/bin/townsquare demo
+	$(VENV)/bin/townsquare serve --seed-demo --host 127.0.0.1 --port 8000
 
-demo: run
+# The self-contained leak-tracing demonstration (issue copies, leak one, trace it).
+demo-leak: install
+	$(VENV)/bin/townsquare demo
 
 test: install debian-deps
 	scripts/with-postgres.sh $(PY) -m pytest -n 2 -q

@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--by-rule", action="store_true", help="slots and bits per rule family")
-    parser.add_argument("--real", action="store_true", help="the real texts of tests/fixtures/texts")
+    parser.add_argument("--real", action="store_true", help="real texts (tests/fixtures/texts)")
     parser.add_argument("--all", action="store_true", help="test memos and real texts")
     args = parser.parse_args(argv)
     header = (

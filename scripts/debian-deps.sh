@@ -2,7 +2,7 @@
 # Installs the Debian packages the suite needs, only when one is missing.
 set -euo pipefail
 need=()
-for pkg in tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra fonts-dejavu-core postgresql; do
+for pkg in tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra fonts-dejavu-core postgresql chromium; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

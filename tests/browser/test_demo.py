@@ -77,8 +77,8 @@ def test_pages_render_seeded_posts(demo: Demo) -> None:
     demo.shot("profile-eli_festival")
 
     page = demo.open("/demo/status/pat_q")
-    expect(page.locator('tr[data-label="civic_misinformation"]')).to_be_visible()
-    expect(page.locator('tr[data-label="private_information"]')).to_be_visible()
+    expect(page.locator('ul.limits [data-label="civic_misinformation"]')).to_be_visible()
+    expect(page.locator('ul.limits [data-label="private_information"]')).to_be_visible()
     expect(page.locator("article.notice").first).to_be_visible()
     demo.shot("status-pat_q")
     assert demo.errors == []
@@ -96,6 +96,8 @@ def test_do_not_amplify_through_the_api_changes_search_and_trends(demo: Demo) ->
         demo.eventually(top, lambda p: surface(p, "search_top", SPOTLIGHT).count() == 0,
                         "the post leaving search top")
         # Not shown, but the page explains what it dropped and why.
+        page = demo.page
+        page.get_by_text("dropped on this surface").click()
         dropped = page.locator(f'li[data-dropped-id="{SPOTLIGHT}"]')
         expect(dropped).to_contain_text("do_not_amplify")
         expect(dropped).to_contain_text("platform_manipulation")
@@ -177,6 +179,7 @@ def test_each_verdict_renders_as_the_platform_would(demo: Demo) -> None:
                         lambda p: surface(p, "home_timeline", "kofi_fan-7")
                         .get_attribute("data-actions") == "label limited_engagement avoid_ads",
                         "hateful_conduct for a follower")
+        page = demo.page
         post = surface(page, "home_timeline", "kofi_fan-7")
         expect(post.get_by_role("button", name="Reply")).to_be_disabled()
         expect(post.get_by_role("button", name=re.compile("^Like"))).to_be_disabled()

@@ -214,9 +214,12 @@ def test_a_label_change_reaches_both_workers_within_a_second(server: Server) -> 
     assert taken <= WITHIN, (
         f"{taken:.2f} s after the label's response (the request took {answered - start:.2f} s)")
 
+    print(f"label seen by workers {sorted(w or 0 for w in workers)} {taken:.3f} s after its "
+          "response")
     server.call("DELETE", f"/labels/{label['id']}")
     taken, _ = hammer(server, "p1", "allow", timeout=WITHIN + 2)
     assert taken <= WITHIN, f"removal seen by both workers after {taken:.2f} s"
+    print(f"removal seen by both workers after {taken:.3f} s")
 
 
 def test_two_apps_on_one_database_see_each_others_labels(api: Api, second_api: Api) -> None:

@@ -55,6 +55,10 @@ class UnknownAccount(LookupError):
     """A handle that names no account."""
 
 
+class DemoOff(LookupError):
+    """The database was not seeded with the demo."""
+
+
 @dataclass(frozen=True)
 class Page:
     """One request's view of the platform: who is looking, and the content store."""
@@ -106,7 +110,19 @@ def _page(request: Request) -> Iterator[Page]:
     runtime: Runtime = request.app.state.runtime
     with runtime.app.sessions() as session:
         catalog = Catalog(session, demo_data())
+        if not _seeded(request, catalog):
+            raise DemoOff()
         yield Page(request, runtime, catalog, _viewer(request, catalog))
+
+
+def _seeded(request: Request, catalog: Catalog) -> bool:
+    """Whether this database holds the demo. The demo's pages (account status included) need
+    no token, so they stay off on a database nobody seeded with `serve --seed-demo`."""
+    if getattr(request.app.state, "demo_seeded", False):
+        return True
+    seeded = catalog.person(demo_data().accounts[0].handle) is not None
+    request.app.state.demo_seeded = seeded
+    return seeded
 
 
 def _render(page: Page, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:
@@ -132,7 +148,8 @@ def _missing(request: Request, what: str) -> HTMLResponse:
         request, "missing.html", {"what": what, "viewer": None, "people": [], "handles": {},
                                   "path": request.url.path, "params": {}},
         status_code=404)
-    response.delete_cookie(VIEWER_COOKIE, path="/demo")
+    if "as" in request.query_params:  # an unknown viewer: forget the remembered one too
+        response.delete_cookie(VIEWER_COOKIE, path="/demo")
     return response
 
 
@@ -144,6 +161,9 @@ def _guarded(view: Callable[..., HTMLResponse]) -> Callable[..., HTMLResponse]:
             return view(request, *args, **kwargs)
         except UnknownAccount as exc:
             return _missing(request, f"There is no account @{exc.args[0]}.")
+        except DemoOff:
+            return _missing(request, "The demo platform is off on this server: start it with "
+                                     "`townsquare serve --seed-demo` (as `make run` does).")
 
     return run
 

@@ -14,7 +14,17 @@ from townsquare.web.feed import Shown
 
 HASHTAG = re.compile(r"#(\w+)")
 WORD = re.compile(r"[^\W\d_]{4,}")
-STOPWORDS = frozenset(["about", "after", "again", "also", "always", "another", "around", "because", "been", "before", "being", "best", "both", "came", "come", "could", "every", "everyone", "first", "from", "have", "here", "just", "know", "last", "like", "made", "make", "more", "most", "much", "need", "next", "nobody", "only", "other", "over", "please", "really", "same", "says", "should", "since", "some", "still", "than", "thank", "thanks", "that", "their", "them", "then", "there", "these", "they", "thing", "this", "those", "time", "today", "tomorrow", "tonight", "took", "very", "want", "week", "were", "what", "when", "where", "which", "while", "will", "with", "would", "year", "your", "ready", "going", "good", "great", "back", "home", "open", "free", "full", "half", "line", "ever", "days", "day"])
+STOPWORDS = frozenset({
+    "about", "after", "again", "also", "always", "another", "around", "because", "been",
+    "before", "being", "best", "both", "came", "come", "could", "every", "everyone", "first",
+    "from", "have", "here", "just", "know", "last", "like", "made", "make", "more", "most",
+    "much", "need", "next", "nobody", "only", "other", "over", "please", "really", "same",
+    "says", "should", "since", "some", "still", "than", "thank", "thanks", "that", "their",
+    "them", "then", "there", "these", "they", "thing", "this", "those", "time", "today",
+    "tomorrow", "tonight", "took", "very", "want", "week", "were", "what", "when", "where",
+    "which", "while", "will", "with", "would", "year", "your", "ready", "going", "good",
+    "great", "back", "home", "open", "free", "full", "half", "line", "ever", "days", "day"
+})
 MAX_HASHTAGS = 5
 MAX_TERMS = 3
 SAMPLES = 3

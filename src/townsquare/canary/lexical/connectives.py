@@ -62,7 +62,8 @@ def connective_hits(
         return
     comma_ok = not view.rule_off(comma_rule)
     for cls in classes:
-        for phrase, drop in cls.members:
+        # Longest first: "First of all," is not "First" followed by "of all,".
+        for phrase, drop in sorted(cls.members, key=lambda m: -len(m[0].split())):
             found = _match(view, phrase)
             if found is None:
                 continue

@@ -13,15 +13,15 @@ from collections.abc import Iterator
 from townsquare.canary.lexical.base import Hit, SentenceView, make_hit
 
 _TITLES = frozenset(["mr", "mrs", "ms", "dr", "prof"])
-_COUNTRIES = {"u.s": "us", "u.k": "uk", "e.u": "eu", "u.n": "un"}
+_COUNTRIES = {"u.s": "us", "u.k": "uk", "e.u": "eu", "u.n": "un", "u.s.a": "usa"}
 _COUNTRY_BACK = {v.upper(): k for k, v in _COUNTRIES.items()}
 
 RULES: dict[str, str] = {
     "en.abbrev.ok": '"OK" <-> "okay"',
-    "en.abbrev.eg": '"e.g." -> "for example" / "for instance"',
-    "en.abbrev.ie": '"i.e." -> "that is"',
+    "en.abbrev.eg": '"e.g." / "for example" / "for instance" after a comma or "("',
+    "en.abbrev.ie": '"i.e.," / "that is," / "in other words," after a comma or "("',
     "en.abbrev.title": '"Mr." <-> "Mr" (Mrs, Ms, Dr, Prof) before a name',
-    "en.abbrev.country": '"U.S." <-> "US" (U.K., E.U., U.N.)',
+    "en.abbrev.country": '"U.S." <-> "US" (U.K., E.U., U.N., U.S.A.)',
 }
 
 
@@ -51,20 +51,46 @@ def _ok(view: SentenceView) -> Iterator[Hit | None]:
             yield make_hit(view, i, i, ["OK"], "en.abbrev.ok", case="exact")
 
 
+_EG = ("e.g.", "for example", "for instance")
+_IE = ("i.e.", "that is", "in other words")
+
+
 def _eg_ie(view: SentenceView) -> Iterator[Hit | None]:
+    """ "e.g." / "for example" / "for instance" and "i.e.," / "that is," / "in other words,"
+    inside a sentence, after a comma or an opening parenthesis. The same context is asked
+    of every spelling so a copy offers the same three back; "i.e." needs its own comma
+    ("that is the" could be read "that's the"), and an abbreviation before a capital
+    could end a sentence, so there the spelt-out forms are left as they are."""
     for i, t in enumerate(view.toks):
-        if not view.ok(i) or t.core not in ("e.g", "i.e"):
+        if (
+            i == view.first
+            or not view.ok(i)
+            or not (view.toks[i - 1].trail.endswith(",") or t.lead == "(")
+        ):
             continue
-        found = _dotted(view, i)
-        if found is None or i == view.first:
-            continue
-        after, final = found
-        end = "." + after if final else after
-        if t.core == "e.g":
-            alts = [("for example", end), ("for instance", end)]
-            yield make_hit(view, i, i, alts, "en.abbrev.eg", case="keep")
-        else:
-            yield make_hit(view, i, i, [("that is", end)], "en.abbrev.ie", case="keep")
+        for forms, rule in ((_EG, "en.abbrev.eg"), (_IE, "en.abbrev.ie")):
+            for form in forms:
+                j = view.words(i, form.rstrip(".").split())
+                if j is None:
+                    continue
+                trail = view.toks[j].trail
+                if form.endswith("."):
+                    if not trail.startswith("."):
+                        continue
+                    trail = trail[1:]
+                if not view.ok(j + 1) or view.toks[j + 1].lead or trail not in ("", ","):
+                    break
+                if rule == "en.abbrev.ie" and trail != ",":
+                    break
+                if not trail and view.capitalised(j + 1):
+                    break
+                alts = [
+                    (f.rstrip("."), "." + trail) if f.endswith(".") else (f, trail)
+                    for f in forms
+                    if f != form
+                ]
+                yield make_hit(view, i, j, alts, rule, case="keep")
+                break
 
 
 def _titles(view: SentenceView) -> Iterator[Hit | None]:
@@ -88,7 +114,7 @@ def _countries(view: SentenceView) -> Iterator[Hit | None]:
     for i, t in enumerate(view.toks):
         if not view.ok(i) or t.lead:
             continue
-        if t.core in ("U.S", "U.K", "E.U", "U.N"):
+        if t.core in ("U.S", "U.K", "E.U", "U.N", "U.S.A"):
             found = _dotted(view, i)
             if found is None:
                 continue

@@ -1,5 +1,11 @@
 """English sentence openers: connective swaps and the optional comma after them.
 
+"Thus," joins "Therefore," / "Consequently," / "As a result," (at a sentence's
+start, with its comma or before a subject, it draws a consequence). The comma
+after a short opening prepositional phrase is optional where the phrase's end
+is certain: it ends on a name, a month or a year before a subject ("Within
+Debian she ...", "In 1994, the ...").
+
 Left out on purpose: "However," (without its comma "However we ..." means "in
 whatever way we ..."), "Still,", "Now,", "Next," and ordinals (the comma
 keeps "First time ..." from reading as one phrase), and "Finally," -> "Lastly,"
@@ -26,7 +32,10 @@ CONNECTIVES: tuple[Connective, ...] = (
         (("in addition", T), ("additionally", T), ("moreover", T), ("furthermore", T)),
     ),
     Connective("en.connective.example", (("for example", T), ("for instance", T))),
-    Connective("en.connective.result", (("as a result", T), ("consequently", T), ("therefore", T))),
+    Connective(
+        "en.connective.result",
+        (("as a result", T), ("consequently", T), ("therefore", T), ("thus", T)),
+    ),
     Connective(
         "en.connective.concession",
         (("nevertheless", T), ("nonetheless", T), ("even so", F), ("that said", F)),
@@ -75,7 +84,7 @@ SUBJECTS = frozenset(
 )
 
 _INTRO_WORDS = words(
-    "thus indeed instead accordingly today yesterday tomorrow recently importantly notably "
+    "indeed instead accordingly today yesterday tomorrow recently importantly notably "
     "specifically ultimately typically traditionally historically previously originally "
     "tonight"
 )
@@ -137,4 +146,58 @@ def _time_intro(view: SentenceView) -> Iterator[Hit | None]:
     yield make_hit(view, i, j, [(inner, "" if trail else ",")], "en.comma.intro", case="keep")
 
 
-FINDERS = (_connectives, _intro_commas)
+_PREPS = frozenset(
+    words(
+        "in on at by for from with within without among during after before since until "
+        "under through throughout across beyond inside outside despite following unlike"
+    )
+)
+_PERSONAL = frozenset(words("i we they he she it there"))
+_NOT_INSIDE = frozenset(
+    words(
+        "who which that whom whose when where while if because as and or but is are was were "
+        "be been has have had will would can could should may might must do does did not"
+    )
+)
+_ANY_YEAR_RE = re.compile(r"^(?:1[0-9]|20)\d\d$")
+
+
+def _certain_end(view: SentenceView, j: int) -> bool:
+    """The opening phrase surely ends at token j: j is a name, a month or a year, and
+    the next word opens a clause no phrase could continue into ("Within Debian she",
+    "In 1994 the"). A plain noun could take a relative clause ("In the way we ..."),
+    a number a name ("In 3 Debian releases"), a name another name ("In Debian Linux")."""
+    core = view.toks[j].core
+    nxt = j + 1
+    if not starts_clause(view, nxt, SUBJECTS) or view.toks[nxt].lead:
+        return False
+    next_is_name = view.capitalised(nxt) and view.n(nxt) not in _PERSONAL
+    if _ANY_YEAR_RE.match(core):
+        return True
+    if core.isalpha() and core[:1].isupper() and view.n(j) != "i":
+        return not next_is_name or view.n(j) in MONTHS or view.n(j) in WEEKDAYS
+    return core.isdigit() and not next_is_name and view.n(nxt) not in SUBJECTS - _PERSONAL
+
+
+def _pp_intro(view: SentenceView) -> Iterator[Hit | None]:
+    """ "Within Debian, she ..." / "Within Debian she ...": the comma after a short
+    opening prepositional phrase, where the phrase's end is certain."""
+    i = view.first
+    if view.n(i) not in _PREPS or not view.bare(i):
+        return
+    for j in range(i + 1, min(i + 6, len(view.toks) - 1)):
+        t = view.toks[j]
+        if not view.ok(j) or t.lead or view.n(j) in _NOT_INSIDE or not view.spaced(j - 1, j):
+            return
+        if t.trail not in ("", ","):
+            return
+        if _certain_end(view, j):
+            inner = view.text[view.toks[i].start : t.end - len(t.trail)]
+            alt = (inner, "" if t.trail else ",")
+            yield make_hit(view, i, j, [alt], "en.comma.intro", case="keep")
+            return
+        if t.trail:
+            return
+
+
+FINDERS = (_connectives, _intro_commas, _pp_intro)

@@ -145,7 +145,7 @@ def _inverted(view: SentenceView, i: int, nxt: int) -> bool:
     )
 
 
-def _contractible(view: SentenceView, i: int, verb_at: int) -> bool:
+def contractible(view: SentenceView, i: int, verb_at: int) -> bool:
     if view.n(i - 1) in _STRESSED_AFTER or not _follows(view, verb_at):
         return False
     return view.n(verb_at + 1) not in _PRONOUN_NEXT
@@ -158,8 +158,8 @@ def _subjects(view: SentenceView) -> Iterator[Hit | None]:
         if (
             full is not None
             and view.words(i, [p, v], last_trail=False) is not None
-            and _contractible(view, i, i + 1)
-            and _expansion(p, full.split("'")[1], view.n(i + 2)) == v
+            and contractible(view, i, i + 1)
+            and expansion(p, full.split("'")[1], view.n(i + 2)) == v
         ):
             yield make_hit(view, i, i + 1, [full], f"en.contraction.{p}_{v}")
     for i in range(len(view.toks)):
@@ -167,14 +167,14 @@ def _subjects(view: SentenceView) -> Iterator[Hit | None]:
         if "'" not in w:
             continue
         subject, _, tail = w.partition("'")
-        verb = _expansion(subject, tail, view.n(i + 1))
-        if verb is None or (subject, verb) not in SUBJECTS or not _contractible(view, i, i):
+        verb = expansion(subject, tail, view.n(i + 1))
+        if verb is None or (subject, verb) not in SUBJECTS or not contractible(view, i, i):
             continue
         words = f"{_SUBJECT_OF.get(subject, subject)} {verb}"
         yield make_hit(view, i, i, [words], f"en.contraction.{subject}_{verb}")
 
 
-def _expansion(subject: str, tail: str, nxt: str) -> str | None:
+def expansion(subject: str, tail: str, nxt: str) -> str | None:
     """The verb a contraction stands for, when the next word tells: "'s" is "has" before
     "been", "is" before a word that is no participle; "'d" is "would" before a verb.
     Both directions use it, so a contraction is only made where it can be undone."""

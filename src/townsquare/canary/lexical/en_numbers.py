@@ -1,4 +1,4 @@
-"""English numbers, times and dates written another way; values never change.
+"""English numbers written another way; values never change.
 
 - "approximately/about/around/roughly" before a number, when "about" cannot
   mean "concerning" ("talk about 5 issues") nor "around" a place;
@@ -7,9 +7,9 @@
 - "10%"/"10 percent"/"10 per cent";
 - "3 teams"/"three teams" for 2-9 before a plural noun (never "one", never a
   label such as "Phase 2", never sentence-initial digits);
-- "1,500"/"1500" for 4-digit amounts that cannot be years;
-- "5 pm"/"5 p.m."/"5pm"/"5:00 pm" after a time preposition;
-- "March 5"/"March 5th".
+- "1,500"/"1500" for 4-digit amounts that cannot be years.
+
+Times and dates are in `en_dates`.
 """
 
 from __future__ import annotations
@@ -113,16 +113,6 @@ _INITIAL_OK = frozenset(
         "with after before within by on under around roughly approximately"
     )
 )
-_TIME_PREV = frozenset(
-    words(
-        "at by until till before after from to between and around about approximately roughly "
-        "since or past than - – —"
-    )
-)
-_AMPM_RE = re.compile(r"^([ap])(\.?)m(\.?)$", re.I)
-_CLOCK_RE = re.compile(r"^(\d{1,2})(?::([0-5]\d))?$")
-_CLOCK_AMPM_RE = re.compile(r"^(\d{1,2})(?::([0-5]\d))?([ap]\.?m\.?)$", re.I)
-_DAY_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 MONTHS = frozenset(
     words("january february march april may june july august september october november december")
 )
@@ -135,8 +125,6 @@ RULES: dict[str, str] = {
     "en.number.percent": '"10%" / "10 percent" / "10 per cent"',
     "en.number.words": '"3 teams" <-> "three teams" (2-9 before a plural noun)',
     "en.number.thousands": '"1,500" <-> "1500" (4 digits, never a year)',
-    "en.time.ampm": '"5 pm" / "5 p.m." / "5pm" / "5:00 pm"',
-    "en.date.ordinal": '"March 5" <-> "March 5th"',
 }
 
 
@@ -256,13 +244,23 @@ def _number_words(view: SentenceView) -> Iterator[Hit | None]:
             and not (i - 1 == view.first and prev in _INITIAL_OK)
         ):
             continue
+        if i == view.first:
+            continue  # "Five teams met" has no digit form, so "5 teams met" gets no slot
         if t.core.isdigit() and int(t.core) in WORDS and len(t.core) == 1:
             yield make_hit(view, i, i, [WORDS[int(t.core)]], "en.number.words")
-        elif view.n(i) in _BY_WORD and i != view.first and t.core.islower():
+        elif view.n(i) in _BY_WORD and (t.core.islower() or view.all_caps):
             yield make_hit(view, i, i, [str(_BY_WORD[view.n(i)])], "en.number.words")
 
 
+_YEAR_PREPS = frozenset(
+    words("in since by until from to of before after during circa year fy between through")
+)
+_QUANTITY_PREV = frozenset((*_APPROX, "nearly", "almost", "over", "than", "some", "just", "only"))
+
+
 def _thousands(view: SentenceView) -> Iterator[Hit | None]:
+    """ "1,500" <-> "1500": the same context is required of both spellings (an amount, not
+    a year, a code or a label), so a copy offers the other spelling back."""
     for i, t in enumerate(view.toks):
         m = _THOUSANDS_RE.match(t.core)
         if not m or not view.ok(i):
@@ -271,117 +269,19 @@ def _thousands(view: SentenceView) -> Iterator[Hit | None]:
         value = int(a + b)
         if not cur and 1100 <= value <= 2099:
             continue
-        if "," not in t.core and not cur:
-            if view.n(i - 1) in (
-                "in",
-                "since",
-                "by",
-                "until",
-                "from",
-                "to",
-                "of",
-                "before",
-                "after",
-                "during",
-                "circa",
-                "year",
-                "fy",
-            ):
+        if not cur:
+            if view.n(i - 1) in _YEAR_PREPS or view.n(i - 1) in _LABEL_PREV:
                 continue
-            if not (_plural_noun(view, i + 1) or view.n(i + 1) in _UNITS):
+            amount = (
+                _plural_noun(view, i + 1)
+                or view.n(i + 1) in _UNITS
+                or (view.bare(i + 1) and _plural_noun(view, i + 2))
+                or view.n(i - 1) in _QUANTITY_PREV
+            )
+            if t.trail or not amount:
                 continue
         alts = [f"{cur}{a},{b}", f"{cur}{a}{b}"]
         yield make_hit(view, i, i, alts, "en.number.thousands")
 
 
-def _time_variants(hour: str, minutes: str | None, marker: str) -> list[str]:
-    dotted = f"{marker}.m."
-    plain = f"{marker}m"
-    if minutes and minutes != "00":
-        clock = f"{hour}:{minutes}"
-        return [f"{clock} {plain}", f"{clock} {dotted}", f"{clock}{plain}"]
-    return [f"{hour} {plain}", f"{hour} {dotted}", f"{hour}{plain}", f"{hour}:00 {plain}"]
-
-
-def _times(view: SentenceView) -> Iterator[Hit | None]:
-    for i, t in enumerate(view.toks):
-        if not view.ok(i) or t.lead or view.n(i - 1) not in _TIME_PREV:
-            continue
-        one = _CLOCK_AMPM_RE.match(t.core)
-        if one:
-            hour, minutes, marker_raw, last = one.group(1), one.group(2), one.group(3), i
-        else:
-            clock = _CLOCK_RE.match(t.core)
-            if not clock or t.trail or not view.ok(i + 1) or not view.spaced(i, i + 1):
-                continue
-            nxt = view.toks[i + 1]
-            if nxt.lead or not _AMPM_RE.match(nxt.core):
-                continue
-            hour, minutes, marker_raw, last = clock.group(1), clock.group(2), nxt.core, i + 1
-        if not 1 <= int(hour) <= 12:
-            continue
-        trail = view.toks[last].trail
-        is_last = last == len(view.toks) - 1
-        dotted = bool(re.search(r"\.m$", marker_raw, re.I))
-        if dotted:
-            after = trail[1:] if trail.startswith(".") else trail
-            final = after == "" and is_last and trail.startswith(".")
-            if trail.startswith(".") and not is_last and view.capitalised(last + 1):
-                continue  # "5 p.m. The ..." may end a sentence: ambiguous
-        else:
-            final = is_last and trail.startswith(".")
-            after = trail[1:] if final else trail
-        out: list[tuple[str, str]] = []
-        for v in _time_variants(hour, minutes, marker_raw[0].lower()):
-            end_punct = after if v.endswith(".") else ("." if final else "") + after
-            out.append((v, end_punct))
-        if any(c.isupper() for c in marker_raw):
-            out = [(w.upper(), e) for w, e in out]
-        yield make_hit(view, i, last, out, "en.time.ampm", case="keep")
-
-
-def _dates(view: SentenceView) -> Iterator[Hit | None]:
-    for i in range(len(view.toks) - 1):
-        month = view.n(i)
-        if month not in MONTHS or not view.bare(i) or not view.capitalised(i):
-            continue
-        if month == "may" and view.n(i - 1) not in (
-            "on",
-            "by",
-            "until",
-            "before",
-            "after",
-            "since",
-            "from",
-            "to",
-            "of",
-            "through",
-        ):
-            continue
-        d = view.toks[i + 1]
-        m = _DAY_RE.match(d.core)
-        if not m or d.lead or not view.ok(i + 1) or not view.spaced(i, i + 1):
-            continue
-        day = int(m.group(1))
-        if not 1 <= day <= 31 or (m.group(2) and m.group(2) != _ordinal(day)):
-            continue
-        if d.trail.startswith(".") and view.ok(i + 2):
-            continue
-        name = view.toks[i].core
-        yield make_hit(
-            view,
-            i,
-            i + 1,
-            [f"{name} {day}", f"{name} {day}{_ordinal(day)}"],
-            "en.date.ordinal",
-            case="keep",
-        )
-
-
-def _ordinal(day: int) -> str:
-    if 10 <= day % 100 <= 20:
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-
-
-FINDERS = (_approx, _more_than, _percent, _number_words, _thousands, _times, _dates)
+FINDERS = (_approx, _more_than, _percent, _number_words, _thousands)

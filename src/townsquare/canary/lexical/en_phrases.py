@@ -5,7 +5,7 @@ context it needs; also hyphenated and closed compounds ("co-operate"/"cooperate"
 
 from __future__ import annotations
 
-from townsquare.canary.lexical.base import SentenceView
+from townsquare.canary.lexical.base import SentenceView, words
 from townsquare.canary.lexical.en_syntax import clause_at
 from townsquare.canary.lexical.en_words import (
     CLAUSE_SUBJECTS,
@@ -72,6 +72,36 @@ def _infinitive(view: SentenceView, i: int, j: int) -> bool:
     return t is not None and not t.lead and t.core.isalpha() and t.core.islower()
 
 
+def _noun_phrase_next(view: SentenceView, i: int, j: int) -> bool:
+    """ "before"/"prior to" + a determiner, a number, a name or an -ing form ("before he
+    left" has no "prior to")."""
+    if view.toks[j].trail or not view.ok(j + 1) or view.toks[j + 1].lead:
+        return False
+    nxt = view.n(j + 1)
+    return (
+        nxt in DETERMINERS
+        or nxt[:1].isdigit()
+        or (nxt.endswith("ing") and len(nxt) > 5)
+        or (view.capitalised(j + 1) and nxt != "i")
+    ) and view.n(i - 1) not in ("long", "just", "shortly", "right", "day", "week", "year")
+
+
+def _not_comparison(view: SentenceView, i: int, j: int) -> bool:
+    """ "as well as" is "in addition to" before a noun phrase or an -ing form, never in a
+    comparison ("as well as we do")."""
+    if not _noun_phrase_next(view, i, j) or view.capitalised(j + 1):
+        return False
+    return not any(view.n(k) in _DO for k in range(j + 1, j + 6))
+
+
+_DO = frozenset(words("do does did can could is are was were will would"))
+
+
+def _no_or_after(view: SentenceView, i: int, j: int) -> bool:
+    """ "whether or not X" / "whether X", never "whether X or Y"."""
+    return next_word(view, i, j) and all(view.n(k) != "or" for k in range(j + 1, len(view.toks)))
+
+
 def _after_amount(view: SentenceView, i: int, j: int) -> bool:
     prev = view.toks[i - 1].core if view.ok(i - 1) else ""
     return any(c.isdigit() for c in prev) or view.n(i - 1) in ("once", "twice", "times")
@@ -129,6 +159,52 @@ _HYPHENS: tuple[tuple[str, ...], ...] = (
     ("week-long", "weeklong"),
     ("year-long", "yearlong"),
     ("multi-year", "multiyear"),
+    ("non-commercial", "noncommercial"),
+    ("non-functional", "nonfunctional"),
+    ("non-existent", "nonexistent"),
+    ("non-essential", "nonessential"),
+    ("non-standard", "nonstandard"),
+    ("non-technical", "nontechnical"),
+    ("non-negotiable", "nonnegotiable"),
+    ("non-partisan", "nonpartisan"),
+    ("non-interactive", "noninteractive"),
+    ("co-author", "coauthor"),
+    ("co-authors", "coauthors"),
+    ("co-authored", "coauthored"),
+    ("co-chair", "cochair"),
+    ("co-chairs", "cochairs"),
+    ("co-exist", "coexist"),
+    ("co-existence", "coexistence"),
+    ("re-elect", "reelect"),
+    ("re-elected", "reelected"),
+    ("re-enter", "reenter"),
+    ("re-implement", "reimplement"),
+    ("re-implementing", "reimplementing"),
+    ("re-implemented", "reimplemented"),
+    ("re-implementation", "reimplementation"),
+    ("re-install", "reinstall"),
+    ("re-installed", "reinstalled"),
+    ("re-use", "reuse"),
+    ("re-used", "reused"),
+    ("re-using", "reusing"),
+    ("pre-installed", "preinstalled"),
+    ("pre-selected", "preselected"),
+    ("pre-packaged", "prepackaged"),
+    ("pre-approved", "preapproved"),
+    ("multi-user", "multiuser"),
+    ("multi-platform", "multiplatform"),
+    ("sub-project", "subproject"),
+    ("sub-projects", "subprojects"),
+    ("sub-committee", "subcommittee"),
+    ("sub-committees", "subcommittees"),
+    ("on-line", "online"),
+    ("web site", "website"),
+    ("web sites", "websites"),
+    ("world-wide", "worldwide"),
+    ("nation-wide", "nationwide"),
+    ("life cycle", "lifecycle"),
+    ("case-in-point", "case in point"),
+    ("brand-new", "brand new"),
 )
 
 
@@ -145,7 +221,6 @@ SWAPS: list[Swap] = [
         Swap(
             "en.phrase.talk_to",
             (f"{t} to", f"{s} to", f"{s} with"),
-            originals=(f"{t} to",),
             check=lambda v, i, j: (
                 v.n(j + 1) in DETERMINERS | CLAUSE_SUBJECTS | {"me", "us", "him", "them"}
             ),
@@ -166,14 +241,9 @@ SWAPS: list[Swap] = [
             ("e-mailing", "emailing"),
         ],
     ),
-    Swap(
-        "en.phrase.in_order_to",
-        ("in order to", "so as to", "to"),
-        originals=("in order to", "so as to"),
-        check=_infinitive,
-    ),
+    Swap("en.phrase.in_order_to", ("in order to", "so as to"), check=_infinitive),
     Swap("en.phrase.in_order_to", ("in order not to", "so as not to"), check=_infinitive),
-    Swap("en.phrase.prior_to", ("prior to", "before")),
+    Swap("en.phrase.prior_to", ("prior to", "before"), check=_noun_phrase_next),
     *[
         Swap(
             "en.phrase.ensure", (f"{e} that", f"{m} sure that", e, f"{m} sure"), check=_clause_next
@@ -187,36 +257,14 @@ SWAPS: list[Swap] = [
     Swap(
         "en.phrase.because_of", ("because of", "due to", "owing to", "as a result of"), check=_cause
     ),
-    Swap(
-        "en.phrase.in_addition_to", ("in addition to", "as well as"), originals=("in addition to",)
-    ),
+    Swap("en.phrase.in_addition_to", ("in addition to", "as well as"), check=_not_comparison),
     Swap("en.phrase.except_for", ("with the exception of", "except for")),
-    Swap(
-        "en.phrase.whether_or_not",
-        ("whether or not", "whether"),
-        originals=("whether or not",),
-        check=next_word,
-    ),
-    Swap(
-        "en.phrase.in_light_of",
-        ("in light of", "given"),
-        originals=("in light of", "in the light of"),
-    ),
+    Swap("en.phrase.whether_or_not", ("whether or not", "whether"), check=_no_or_after),
+    Swap("en.phrase.in_light_of", ("in light of", "in the light of")),
     Swap("en.phrase.for_now", ("for the time being", "for now")),
     Swap("en.phrase.if_necessary", ("if necessary", "if needed", "if required")),
-    Swap(
-        "en.phrase.such_as",
-        ("such as", "like"),
-        originals=("such as",),
-        check=lambda v, i, j: v.n(j + 1) != "to" and next_word(v, i, j),
-    ),
     *[
-        Swap(
-            "en.phrase.per_year",
-            (f"per {u}", f"a {u}"),
-            originals=(f"per {u}",),
-            check=_after_amount,
-        )
+        Swap("en.phrase.per_year", (f"per {u}", f"a {u}"), check=_after_amount)
         for u in ("year", "month", "week", "day", "hour")
     ],
     Swap("en.phrase.for_example", ("for example", "for instance"), check=mid),

@@ -9,9 +9,12 @@ evident: "my brother, John and Mary" (an appositive) never gets one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from townsquare.canary.lexical.base import Hit, SentenceView, make_hit, words
+from townsquare.canary.lexical.en_syntax import AUX
+from townsquare.canary.lexical.protect import code_ranges
 
 _DETERMINERS = frozenset(words("a an the my our your his her their its this that these those"))
 MAX_ITEM = 3
@@ -28,6 +31,7 @@ RULES: dict[str, str] = {
     "en.comma.but": '", but we" <-> " but we": optional comma before a clause with a pronoun',
     "en.comma.yet": '", yet it" <-> " yet it": optional comma before a clause with a pronoun',
     "en.comma.and": '", and we" <-> " and we" between two clauses (no earlier comma)',
+    "en.quote.marks": '"\u201cword\u201d" <-> "\u2018word\u2019": double or single quotation marks',
 }
 _CLAUSE_START = frozenset(
     words(
@@ -99,6 +103,8 @@ def _serial(view: SentenceView) -> Iterator[Hit | None]:
     for c in range(1, len(view.toks) - 1):
         if view.n(c) not in ("and", "or") or not view.bare(c) or not _word(view, c + 1):
             continue
+        if view.n(c + 1) == "so" and view.n(c + 2) in ("on", "forth"):
+            continue  # "..., and so on" closes the list: en.abbrev.etc
         k = c - 1
         t = view.toks[k]
         if not _word(view, k) or t.trail not in ("", ","):
@@ -149,12 +155,6 @@ def _serial(view: SentenceView) -> Iterator[Hit | None]:
 
 _PERSONAL = frozenset(words("i we they he she"))
 _IT_THERE = frozenset(words("it there"))
-AUX = frozenset(
-    words(
-        "is was are were will would can could should may might must has had have does did "
-        "seems seemed remains remained makes made takes took becomes became needs needed"
-    )
-)
 
 
 def _subject_clause(view: SentenceView, k: int) -> bool:
@@ -229,4 +229,52 @@ def _and(view: SentenceView) -> Iterator[Hit | None]:
         break
 
 
-FINDERS = (_serial, _but_yet, _and)
+# Opening quote -> (its closer, the other kind's opener and closer).
+_QUOTES = {
+    "“": ("”", "‘", "’"),
+    "‘": ("’", "“", "”"),
+    '"': ('"', "'", "'"),
+    "'": ("'", '"', '"'),
+}
+_QUOTED_RE = re.compile(r"^[^\W\d_][\w -]*[^\W_]$|^[^\W\d_]$")
+_MAX_QUOTED = 6
+
+
+def _quote_marks(view: SentenceView) -> Iterator[Hit | None]:
+    """ "“flavors”" <-> "‘flavors’": double or single quotation marks around a few plain
+    words. Only the marks change; the words stay as they are. Never code, never a
+    quotation holding an apostrophe or punctuation (a single quote there could be
+    read as one)."""
+    code: list[tuple[int, int]] | None = None
+    for i, t in enumerate(view.toks):
+        opener = t.lead[-1:]
+        if opener not in _QUOTES or any(c not in "([" for c in t.lead[:-1]):
+            continue
+        closer, open2, close2 = _QUOTES[opener]
+        for j in range(i, min(i + _MAX_QUOTED, len(view.toks))):
+            tj = view.toks[j]
+            if j > i and tj.lead:
+                break
+            at = tj.trail.find(closer)
+            if at < 0:
+                if tj.trail:
+                    break
+                continue
+            if at > 0 or not view.spaced(i, j):
+                break
+            content = view.text[t.start + len(t.lead) : tj.end - len(tj.trail)]
+            if not _QUOTED_RE.match(content) or "_" in content:
+                break
+            if code is None:
+                code = code_ranges(view.text)
+            if any(a < tj.end and t.start < b for a, b in code):
+                break
+            if opener in "'\"" and view.style.apostrophe == "’":
+                open2, close2 = ("‘", "’") if opener == '"' else ("“", "”")
+            original = view.text[t.start : tj.end]
+            other = t.lead[:-1] + open2 + content + close2 + tj.trail[1:]
+            yield Hit(i, j, (original, other), "en.quote.marks")
+            break
+
+
+FINDERS = (_serial, _but_yet, _and, _quote_marks)

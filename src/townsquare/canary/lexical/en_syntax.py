@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from townsquare.canary.lexical.base import Hit, SentenceView, make_hit, words
+from townsquare.canary.lexical.en_contractions import contractible, expansion
 
 PERSONAL = frozenset(words("i we they he she"))
 AUX = frozenset(
@@ -51,7 +52,7 @@ SAY_VERBS = frozenset(
 
 RULES: dict[str, str] = {
     "en.syntax.that": '"said that we" <-> "said we" (verbs of saying and thinking)',
-    "en.syntax.which": '"a tool which is" <-> "a tool that is" (restrictive relative)',
+    "en.syntax.which": '"a tool which is" / "a tool that is" / "a tool that\'s" (restrictive)',
 }
 
 
@@ -66,7 +67,8 @@ def clause_at(view: SentenceView, k: int) -> bool:
     if w in PERSONAL:
         return view.toks[k + 1].core[:1].isalpha() and nxt not in ("and", "or")
     if w == "it":
-        return nxt in _VERB_AUX or (nxt.isalpha() and nxt.endswith(("s", "ed")) and nxt[-2:] != "ss")
+        verb_like = nxt.isalpha() and nxt.endswith(("s", "ed")) and not nxt.endswith("ss")
+        return nxt in _VERB_AUX or verb_like
     if w == "there":
         return nxt in AUX
     if view.capitalised(k) and k != view.first and view.toks[k].core.isalpha():
@@ -99,40 +101,80 @@ def _optional_that(view: SentenceView) -> Iterator[Hit | None]:
             yield make_hit(view, i, i, [f"{core} that"], "en.syntax.that", case="keep")
 
 
-_PAST = frozenset(words("saw told wrote showed proved made gave took kept left put set"))
+_PAST = frozenset(words("saw told wrote showed proved made gave took kept left put set do"))
+# Verbs that take a "that" clause: "He knows that is wrong" has no relative clause.
+_CLAUSE_VERBS = SAY_VERBS | frozenset(
+    words(
+        "shows proves implies ensures guarantees states argues notes explains indicates "
+        "understands realizes realises agrees decides insists admits reports confirms requires "
+        "demands asks warns stresses announces mentions adds writes sees hears learns "
+        "recognizes acknowledges predicts fears doubts recommends proposes reveals suspects "
+        "concludes discovers notices remembers forgets considers accepts denies show prove "
+        "imply ensure state argue explain indicate require demand ask see hear consider"
+    )
+)
+_HEAD_LEFT = NP_DETERMINERS | frozenset(
+    words(
+        "a an other any several few both various numerous two three four five six seven "
+        "eight nine ten of for on in with from by about into at under over between among "
+        "without within through"
+    )
+)
 
 
-def _noun_after_determiner(view: SentenceView, i: int) -> bool:
-    """Tokens before i read "determiner (word) noun" with no punctuation; the noun is no
-    verb of saying nor a past tense ("the man said that is" has no relative clause)."""
+def _content(view: SentenceView, m: int) -> bool:
+    t = view.toks[m]
+    return (
+        view.bare(m)
+        and t.core.replace("-", "").isalpha()
+        and t.core.islower()
+        and view.n(m) not in _FUNCTION | AUX | {"such", "so", "same", "do", "than", "only"}
+    )
+
+
+def _relative_head(view: SentenceView, i: int) -> bool:
+    """The words before token i are a noun phrase opened by a determiner, a quantifier or
+    a preposition ("for the developers", "on other software", "three libraries"), and
+    the last is no verb ("the man said that is" has no relative clause)."""
     last = view.n(i - 1)
-    if last in SAY_VERBS or last in _PAST or (len(last) > 4 and last.endswith("ed")):
+    if (
+        last in _CLAUSE_VERBS
+        or last in _PAST
+        or (len(last) > 4 and last.endswith(("ed", "ing")))
+        or not _content(view, i - 1)
+    ):
         return False
-    for d in (i - 2, i - 3):
-        if d < 0 or view.n(d) not in NP_DETERMINERS | {"a", "an"} or not view.bare(d):
-            continue
-        between = range(d + 1, i)
-        if all(
-            view.bare(m)
-            and view.toks[m].core.isalpha()
-            and view.toks[m].core.islower()
-            and view.n(m) not in _FUNCTION | AUX | {"such", "so", "same"}
-            for m in between
-        ):
-            return True
+    for m in range(i - 2, max(i - 6, -1), -1):
+        if view.n(m) in _HEAD_LEFT and view.bare(m) and m != view.first - 1:
+            return view.toks[m].core.islower() or m == view.first
+        if not _content(view, m):
+            return False
     return False
 
 
 def _which_that(view: SentenceView) -> Iterator[Hit | None]:
-    for i in range(1, len(view.toks) - 1):
+    """ "which"/"that" before an auxiliary; before "is" also "that's" (three spellings)."""
+    for i in range(1, len(view.toks)):
         w = view.n(i)
-        if w not in ("which", "that") or not view.bare(i) or view.toks[i - 1].trail:
+        if view.toks[i - 1].trail or not view.spaced(i - 1, i) or not _relative_head(view, i):
+            continue
+        if w == "that's" and not view.toks[i].lead and expansion("that", "s", view.n(i + 1)):
+            if contractible(view, i, i):
+                yield make_hit(view, i, i, ["that is", "which is"], "en.syntax.which")
+            continue
+        if w not in ("which", "that") or not view.bare(i) or not view.spaced(i, i + 1):
             continue
         if view.n(i + 1) not in AUX or not view.ok(i + 1) or view.toks[i + 1].lead:
             continue
-        if not _noun_after_determiner(view, i) or not view.spaced(i - 1, i + 1):
-            continue
-        yield make_hit(view, i, i, ["that" if w == "which" else "which"], "en.syntax.which")
+        other = "that" if w == "which" else "which"
+        if (
+            view.n(i + 1) == "is"
+            and expansion("that", "s", view.n(i + 2)) == "is"
+            and contractible(view, i, i + 1)
+        ):
+            yield make_hit(view, i, i + 1, [f"{other} is", "that's"], "en.syntax.which")
+        else:
+            yield make_hit(view, i, i, [other], "en.syntax.which")
 
 
 FINDERS = (_optional_that, _which_that)

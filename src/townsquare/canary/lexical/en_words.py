@@ -85,8 +85,8 @@ def _often(view: SentenceView, i: int, j: int) -> bool:
 
 
 def _no_one(view: SentenceView, i: int, j: int) -> bool:
-    if view.n(i) != "no":
-        return True
+    """ "no one" is "nobody" only before a verb or a pause ("no one person" is not): the
+    check is made for every spelling, so a copy saying "no one" offers "nobody" back."""
     t = view.toks[j]
     return bool(t.trail) or view.n(j + 1) in (
         "is",
@@ -184,20 +184,9 @@ SWAPS: list[Swap] = [
     Swap("en.word.among", ("among", "amongst")),
     Swap("en.word.amid", ("amid", "amidst")),
     Swap("en.word.afterward", ("afterward", "afterwards"), anywhere=False),
-    Swap("en.word.until", ("until", "till"), originals=("until",), check=next_word),
-    Swap("en.word.until", ("till", "until"), originals=("till",), check=_not_after_det),
+    Swap("en.word.until", ("until", "till"), check=_not_after_det),
     Swap("en.word.while", ("while", "whilst"), check=_while),
-    Swap(
-        "en.word.although",
-        ("although", "though", "even though"),
-        originals=("although", "even though"),
-    ),
-    Swap(
-        "en.word.although",
-        ("though", "although", "even though"),
-        originals=("though",),
-        check=_though,
-    ),
+    Swap("en.word.although", ("although", "though", "even though"), check=_though),
     Swap("en.word.despite", ("despite", "in spite of")),
     Swap("en.word.nearly", ("almost", "nearly"), check=_nearly),
     Swap("en.word.often", ("often", "frequently"), check=_often),
@@ -210,17 +199,10 @@ SWAPS: list[Swap] = [
     Swap("en.word.all_of", ("both of", "both"), check=_next_det),
     Swap("en.word.all_of", ("half of", "half"), check=_next_det),
     Swap("en.word.outside_of", ("outside of", "outside"), check=_next_det),
-    Swap("en.word.anymore", ("any more", "anymore"), originals=("any more",), check=_clause_end),
+    Swap("en.word.anymore", ("anymore", "any more", "any longer"), check=_clause_end),
     Swap(
-        "en.word.anymore",
-        ("anymore", "any more", "any longer"),
-        originals=("anymore",),
-        check=_clause_end,
+        "en.word.mainly", ("mainly", "largely", "primarily", "chiefly", "mostly"), check=next_word
     ),
-    Swap(
-        "en.word.anymore", ("any longer", "anymore"), originals=("any longer",), check=_clause_end
-    ),
-    Swap("en.word.mainly", ("mainly", "largely", "primarily"), check=next_word),
     Swap("en.word.entirely", ("entirely", "completely"), check=lambda v, i, j: v.n(i - 1) != "not"),
     Swap(
         "en.word.much_more",

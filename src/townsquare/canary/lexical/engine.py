@@ -63,26 +63,32 @@ def _best(hits: list[Hit]) -> list[Hit]:
 
 
 def _echoed(sentences: Sequence[Sentence], tokens: Sequence[Token]) -> set[int]:
-    """Sentences that share half or more of their word pairs with other sentences.
+    """Sentences that share half or more of their word pairs with another sentence.
 
     A reader places each sentence of a leak by its word pairs; when a variant
-    breaks a pair at home while the same pairs stand elsewhere ("We cannot! We
-    cannot!"), the sentence could be placed on its twin and a slot misread.
-    Such sentences get no lexical slot.
+    breaks a pair at home while the same pairs stand in a twin sentence ("We
+    cannot! We cannot!"), the sentence could be placed on its twin and a slot
+    misread. Such sentences get no lexical slot. Pairs common to many sentences
+    ("of the") are no twin: only the pairs shared with one other sentence count.
     """
     pairs: list[set[tuple[str, str]]] = []
-    seen: dict[tuple[str, str], int] = {}
+    where: dict[tuple[str, str], list[int]] = {}
     for s in sentences:
         keys = [t.key for t in tokens[s.first_token : s.end_token]]
         own = set(pairwise(keys))
         pairs.append(own)
         for p in own:
-            seen[p] = seen.get(p, 0) + 1
-    return {
-        s.index
-        for s, own in zip(sentences, pairs, strict=True)
-        if own and 2 * sum(seen[p] > 1 for p in own) >= len(own)
-    }
+            where.setdefault(p, []).append(s.index)
+    out: set[int] = set()
+    for s, own in zip(sentences, pairs, strict=True):
+        shared: dict[int, int] = {}
+        for p in own:
+            for other in where[p]:
+                if other != s.index:
+                    shared[other] = shared.get(other, 0) + 1
+        if own and shared and 2 * max(shared.values()) >= len(own):
+            out.add(s.index)
+    return out
 
 
 def _valid(text: str, cand: LexicalCandidate) -> bool:

@@ -5,8 +5,11 @@ conjunctions that elide ("lorsqu'il" / "quand il", "afin d'éviter" / "pour évi
 Left out: "pour" + "avoir"/"être" ("condamné pour avoir menti" is a cause),
 "pour" after "trop"/"assez" ("trop tard pour agir"), "quand" in questions
 and in "quand même", "bien que" after a verb ("il est bien que" = "it is
-good that"), "car" -> "parce que" except after a comma, and words starting
-with "h" (aspirated or not, the elision cannot be known).
+good that"), "car" -> "parce que" except after a comma, words starting
+with "h" (aspirated or not, the elision cannot be known), "Pour finir,"
+("finally", not a purpose), "si bien que"/"de sorte que" ("de sorte qu'il
+puisse" is a purpose), and "afin de les aider" -> "pour les aider" ("pour le
+dîner" would not be offered back).
 """
 
 from __future__ import annotations
@@ -71,8 +74,7 @@ RULES: dict[str, str] = {
     "fr.conj.tandis_que": "alors que / tandis que",
     "fr.conj.bien_que": "bien que / quoique",
     "fr.conj.car": "car <-> parce que (après une virgule)",
-    "fr.conj.puisque": "puisque -> étant donné que",
-    "fr.conj.si_bien_que": "si bien que -> de sorte que",
+    "fr.conj.puisque": "puisque <-> étant donné que",
 }
 
 
@@ -154,11 +156,13 @@ def _afin(view: SentenceView) -> Iterator[Hit | None]:
             yield make_hit(view, i, i, ["pour"], "fr.conj.afin_que")
         elif w == "pour" and (nxt == "que" or nxt.startswith("qu'")) and not _too(view, i):
             yield make_hit(view, i, i, ["afin"], "fr.conj.afin_que")
-        elif w == "afin" and nxt == "de" and view.bare(i + 1):
+        elif w == "afin" and nxt == "de" and view.bare(i + 1) and _purpose_at(view, i + 2):
             yield make_hit(view, i, i + 1, ["pour"], "fr.conj.afin_de")
         elif w == "afin" and nxt.startswith("d'") and not view.toks[i + 1].lead:
             rest = view.toks[i + 1].core[2:]
-            if starts_with_vowel(rest):
+            if (starts_with_vowel(rest) and infinitive_word(rest)) or (
+                rest in ("en", "y") and _infinitive(view, i + 2)
+            ):
                 yield make_hit(view, i, i + 1, [f"pour {rest}"], "fr.conj.afin_de")
         elif w == "pour" and not _too(view, i):
             yield from _pour(view, i)
@@ -168,9 +172,15 @@ def _too(view: SentenceView, i: int) -> bool:
     return bool({view.n(i - 1), view.n(i - 2)} & {"trop", "assez", "suffisamment", "si"})
 
 
+# "Pour finir," / "Pour conclure," open a sentence as "finally", not as a purpose.
+_DISCOURSE = frozenset(words("finir conclure commencer terminer résumer information mémoire"))
+
+
 def _pour(view: SentenceView, i: int) -> Iterator[Hit | None]:
     k = i + 1
     nxt = view.n(k)
+    if i == view.first and nxt in _DISCOURSE:
+        return
     if nxt in ("y", "en") and view.bare(k) and _infinitive(view, k + 1):
         yield make_hit(view, i, k, [f"afin d'{nxt}"], "fr.conj.afin_de")
     elif (
@@ -187,6 +197,33 @@ def _pour(view: SentenceView, i: int) -> Iterator[Hit | None]:
             yield make_hit(view, i, i, ["afin de"], "fr.conj.afin_de")
 
 
+def _purpose_at(view: SentenceView, k: int) -> bool:
+    """What follows "afin de" at k would also let "pour" be read as a purpose."""
+    nxt = view.n(k)
+    return (
+        (nxt in ("y", "en") and view.bare(k) and _infinitive(view, k + 1))
+        or (nxt in _CLITICS and view.bare(k) and _infinitive(view, k + 1))
+        or (nxt[:2] in ("s'", "m'", "t'") and _infinitive(view, k))
+        or (nxt == "ne" and view.n(k + 1) in ("pas", "plus", "jamais", "rien"))
+        or (
+            _infinitive(view, k)
+            and not split_elision(view.toks[k].core)[0]
+            and view.toks[k].core[:1].casefold() != "h"
+        )
+    )
+
+
+def infinitive_word(word: str) -> bool:
+    w = word.casefold()
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(w) >= 4
+        and w.endswith(("er", "ir", "re", "oir"))
+        and w not in _NOT_INFINITIVE
+    )
+
+
 def _conjunctions(view: SentenceView) -> Iterator[Hit | None]:
     for i in range(len(view.toks)):
         if not view.ok(i) or view.toks[i].trail:
@@ -199,9 +236,9 @@ def _conjunctions(view: SentenceView) -> Iterator[Hit | None]:
         if w in ("alors", "tandis") and que_next and view.spaced(i, i + 1):
             other = "tandis" if w == "alors" else "alors"
             yield make_hit(view, i, i, [other], "fr.conj.tandis_que")
-        elif w == "lorsque" and nxt and view.spaced(i, i + 1):
+        elif w == "lorsque" and _quand_ok(view, i) and view.spaced(i, i + 1):
             yield make_hit(view, i, i, ["quand"], "fr.conj.lorsque")
-        elif prefix.casefold() in ("lorsqu'", "lorsqu’") and rest.isalpha():
+        elif prefix.casefold() in ("lorsqu'", "lorsqu’") and rest.isalpha() and _quand_ok(view, i):
             yield make_hit(view, i, i, [f"quand {rest}"], "fr.conj.lorsque")
         elif w == "quand" and _quand_ok(view, i):
             if starts_with_vowel(nxt) and view.bare(i + 1) and view.spaced(i, i + 1):
@@ -216,7 +253,9 @@ def _conjunctions(view: SentenceView) -> Iterator[Hit | None]:
                 yield make_hit(view, i, i + 1, ["quoique"], "fr.conj.bien_que")
             elif nxt.startswith("qu'") and not t.lead:
                 yield make_hit(view, i, i + 1, [f"quoi{t.core}"], "fr.conj.bien_que")
-        elif w == "quoique" or prefix.casefold() in ("quoiqu'", "quoiqu’"):
+        elif (w == "quoique" or prefix.casefold() in ("quoiqu'", "quoiqu’")) and _clause_start(
+            view, i
+        ):
             if w == "quoique":
                 yield make_hit(view, i, i, ["bien que"], "fr.conj.bien_que")
             else:
@@ -233,17 +272,14 @@ def _conjunctions(view: SentenceView) -> Iterator[Hit | None]:
                 yield make_hit(view, i, i, ["étant donné que"], "fr.conj.puisque")
             elif prefix and rest.isalpha():
                 yield make_hit(view, i, i, [f"étant donné qu'{rest}"], "fr.conj.puisque")
-        elif (
-            w == "si"
-            and view.words(i + 1, ["bien"]) is not None
-            and view.n(i + 2)
-            in (
-                "que",
-                "qu'",
-            )
-        ):
-            if view.bare(i + 1) and view.spaced(i, i + 1) and _clause_start(view, i):
-                yield make_hit(view, i, i + 1, ["de sorte"], "fr.conj.si_bien_que")
+        elif w == "étant" and view.words(i, ["étant", "donné"]) is not None and view.ok(i + 2):
+            que = view.toks[i + 2]
+            if view.n(i + 2) == "que" and view.bare(i + 2) and view.spaced(i, i + 2):
+                yield make_hit(view, i, i + 2, ["puisque"], "fr.conj.puisque")
+            elif norm_word(que.core).startswith("qu'") and not que.lead and view.spaced(i, i + 1):
+                tail = que.core[3:]
+                if tail.isalpha() and starts_with_vowel(tail):
+                    yield make_hit(view, i, i + 2, [f"puisqu'{tail}"], "fr.conj.puisque")
         elif w == "car" and i > 0 and view.toks[i - 1].trail == "," and view.ok(i + 1):
             if starts_with_vowel(nxt) and view.bare(i + 1) and nxt.isalpha():
                 yield make_hit(view, i, i + 1, [f"parce qu'{view.toks[i + 1].core}"], "fr.conj.car")

@@ -42,9 +42,6 @@ _TIME_PREV = frozenset(["à", "vers", "dès", "avant", "après", "jusqu'à", "en
 _H_RE = re.compile(r"^(\d{1,2})h(\d{2})?$")
 _COLON_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
 _THOUSANDS_RE = re.compile(r"^\d{4}$")
-_YEAR_PREV = frozenset(
-    words("en depuis de à avant après vers jusqu'en dès l'an année d'ici fin début mi")
-)
 
 RULES: dict[str, str] = {
     "fr.number.approx": "environ / à peu près / près de + nombre",
@@ -95,33 +92,47 @@ def _percent(view: SentenceView) -> Iterator[Hit | None]:
         yield make_hit(view, i, last, alts, "fr.number.percent", case="keep")
 
 
+_LABELS = frozenset(
+    words("article page pages numéro n° no chapitre version modèle salle bureau code lot route")
+)
+
+
+def _amount(view: SentenceView, before: int, after: int, value: int) -> bool:
+    """A 4-digit number is an amount (not a year, a code or a label): the same test for
+    "4 000" and "4000", so a copy offers the other spelling back."""
+    if 1100 <= value <= 2099 and view.n(after) != "€":
+        return False
+    if view.n(before) in _LABELS or view.n(before) in ("l'an", "an", "année", "en"):
+        return False
+    return (
+        _plural_noun(view, after)
+        or view.n(after) in ("€", "%", "euros")
+        or (view.bare(after) and _plural_noun(view, after + 1))
+    )
+
+
 def _thousands(view: SentenceView) -> Iterator[Hit | None]:
     sep = view.style.fr_space
     for i, t in enumerate(view.toks):
         if not view.ok(i) or t.lead:
             continue
+        if i > 0 and re.search(r"\d$", view.toks[i - 1].core):
+            continue
         if re.fullmatch(r"[1-9]", t.core) and not t.trail and view.ok(i + 1):
             nxt = view.toks[i + 1]
-            if not re.fullmatch(r"\d{3}", nxt.core) or nxt.lead:
+            if not re.fullmatch(r"\d{3}", nxt.core) or nxt.lead or nxt.trail:
                 continue
             if not view.spaced(i, i + 1, nbsp=True) or re.fullmatch(r"\d{3}", view.n(i + 2)):
                 continue
-            if i > 0 and re.search(r"\d$", view.toks[i - 1].core):
-                continue
-            yield make_hit(
-                view, i, i + 1, [f"{t.core}{nxt.core}"], "fr.number.thousands", case="keep"
-            )
-        elif _THOUSANDS_RE.match(t.core):
-            value = int(t.core)
-            if 1100 <= value <= 2099 and view.n(i + 1) != "€":
-                continue
-            if view.n(i - 1) in _YEAR_PREV:
-                continue
-            if not (_plural_noun(view, i + 1) or view.n(i + 1) in ("€", "%")):
-                continue
-            yield make_hit(
-                view, i, i, [f"{t.core[0]}{sep}{t.core[1:]}"], "fr.number.thousands", case="keep"
-            )
+            if _amount(view, i - 1, i + 2, int(t.core + nxt.core)):
+                yield make_hit(
+                    view, i, i + 1, [f"{t.core}{nxt.core}"], "fr.number.thousands", case="keep"
+                )
+        elif (
+            _THOUSANDS_RE.match(t.core) and not t.trail and _amount(view, i - 1, i + 1, int(t.core))
+        ):
+            alt = f"{t.core[0]}{sep}{t.core[1:]}"
+            yield make_hit(view, i, i, [alt], "fr.number.thousands", case="keep")
 
 
 def _plural_noun(view: SentenceView, k: int) -> bool:
@@ -150,9 +161,11 @@ def _number_words(view: SentenceView) -> Iterator[Hit | None]:
             continue
         if i > 0 and view.capitalised(i - 1) and i - 1 != view.first:
             continue
+        if i == view.first:
+            continue  # a sentence never opens with a digit: no slot either way
         if len(t.core) == 1 and t.core.isdigit() and int(t.core) in WORDS:
             yield make_hit(view, i, i, [WORDS[int(t.core)]], "fr.number.words")
-        elif view.n(i) in _BY_WORD and i != view.first and t.core.islower():
+        elif view.n(i) in _BY_WORD and (t.core.islower() or view.all_caps):
             yield make_hit(view, i, i, [str(_BY_WORD[view.n(i)])], "fr.number.words")
 
 

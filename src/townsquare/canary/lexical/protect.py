@@ -61,10 +61,16 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def protected_ranges(text: str) -> list[tuple[int, int]]:
+def code_ranges(text: str) -> list[tuple[int, int]]:
+    """Fenced, indented and inline code."""
     ranges: list[tuple[int, int]] = []
     for pattern in (_FENCE_RE, _INLINE_CODE_RE, _INDENTED_RE):
         ranges.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    return ranges
+
+
+def protected_ranges(text: str) -> list[tuple[int, int]]:
+    ranges = code_ranges(text)
     pos = 0
     for m in [*_PARAGRAPH_RE.finditer(text), None]:
         end = m.start() if m else len(text)

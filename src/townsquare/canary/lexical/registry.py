@@ -8,15 +8,18 @@ from townsquare.canary.lexical import (
     en_abbrev,
     en_connectives,
     en_contractions,
+    en_dates,
     en_numbers,
     en_phrases,
     en_punct,
     en_spelling,
     en_syntax,
+    en_usage,
     en_words,
     fr_connectives,
     fr_grammar,
     fr_numbers,
+    fr_syntax,
     fr_words,
 )
 from townsquare.canary.lexical.base import Hit, SentenceView
@@ -30,14 +33,16 @@ _MODULES = {
         en_contractions,
         en_connectives,
         en_numbers,
+        en_dates,
         en_abbrev,
         en_words,
+        en_usage,
         en_phrases,
         en_syntax,
         en_spelling,
         en_punct,
     ),
-    "fr": (fr_connectives, fr_numbers, fr_grammar, fr_words),
+    "fr": (fr_connectives, fr_numbers, fr_grammar, fr_words, fr_syntax),
 }
 
 FINDERS: dict[str, tuple[Finder, ...]] = {

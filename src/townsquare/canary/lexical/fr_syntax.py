@@ -1,0 +1,200 @@
+"""French sentence openers whose comma is optional, and "de nombreux" / "beaucoup de".
+
+- "Le 9 mai, Manuel ..." / "Le 9 mai Manuel ...": the comma after an opening date
+  ("Le 1er mars 2001", "Dès le 3 mars") before a clear subject; with "1er" the
+  slot also offers "premier" (four variants).
+- "Au sein de Debian, elle ..." / "Au sein de Debian elle ...": the comma after a
+  short opening prepositional phrase (at most five words, no verb inside) where
+  its end is certain: a subject pronoun or a determiner follows. French has no
+  relative clause without "qui"/"que", so a noun cannot run on into the subject
+  as in English ("In the way we ...").
+- "de nombreux projets" / "beaucoup de projets": only before a plural noun whose
+  gender its ending tells ("-tions" feminine, "-ments" masculine...), so the copy
+  saying "beaucoup de" can be given back its "nombreux"/"nombreuses".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from townsquare.canary.lexical.base import (
+    Alt,
+    Hit,
+    SentenceView,
+    make_hit,
+    split_elision,
+    words,
+)
+from townsquare.canary.lexical.fr_connectives import MONTHS
+from townsquare.canary.lexical.fr_grammar import infinitive_word
+
+RULES: dict[str, str] = {
+    "fr.comma.date": "virgule facultative après une date initiale (« Le 9 mai, ... »)",
+    "fr.comma.phrase": "virgule facultative après un court complément initial",
+    "fr.word.nombreux": "de nombreux(ses) <-> beaucoup de (genre connu du nom)",
+}
+
+_DAY_RE = re.compile(r"^(?:[1-9]|[12]\d|3[01]|1er)$")
+_YEAR_RE = re.compile(r"^(?:1[0-9]|20)\d\d$")
+_PRONOUNS = frozenset(words("il elle ils elles on je nous vous"))
+_DETERMINERS = frozenset(
+    words(
+        "le la les un une ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre "
+        "vos leur leurs chaque plusieurs certains certaines aucun aucune"
+    )
+)
+_PREPS = frozenset(
+    words(
+        "à au aux en dans depuis dès après avant pendant durant lors sous sur chez parmi par "
+        "selon malgré avec sans entre vers contrairement grâce face outre"
+    )
+)
+_NOT_INSIDE = frozenset(
+    words(
+        "qui que quand lorsque si est sont était étaient a ont avait avaient sera seront fut "
+        "peut peuvent doit doivent va vont ne n' se s' y et ou mais car il elle ils elles on "
+        "je nous vous"
+    )
+)
+
+
+def _clause(view: SentenceView, k: int) -> bool:
+    """Token k opens a clause no phrase runs into: a subject pronoun, a determiner or an
+    elided article ("l'équipe", "c'est")."""
+    if not view.ok(k) or view.toks[k].lead:
+        return False
+    w = view.n(k)
+    if w in _PRONOUNS or w in _DETERMINERS:
+        return True
+    prefix, rest = split_elision(view.toks[k].core)
+    return prefix.casefold()[:1] in ("l", "c") and rest[:1].isalpha()
+
+
+def _name_or_clause(view: SentenceView, k: int) -> bool:
+    if _clause(view, k):
+        return True
+    core = view.toks[k].core if view.ok(k) else ""
+    return core[:1].isupper() and core.isalpha() and len(core) > 1 and not view.toks[k].lead
+
+
+def _comma_alts(view: SentenceView, i: int, j: int) -> list[Alt] | None:
+    t = view.toks[j]
+    if t.trail not in ("", ","):
+        return None
+    inner = view.text[view.toks[i].start + len(view.toks[i].lead) : t.end - len(t.trail)]
+    return [(inner, "" if t.trail else ",")]
+
+
+def _date_intro(view: SentenceView) -> Iterator[Hit | None]:
+    """ "Le 9 mai 2001, X" / "Le 9 mai 2001 X" / "Dès le 3 mars, X"."""
+    i = view.first
+    k = i + 1 if view.n(i) in ("dès", "depuis") and view.bare(i) else i
+    if view.n(k) != "le" or not view.bare(k):
+        return
+    day = view.n(k + 1)
+    if not (_DAY_RE.match(day) or day == "premier") or not view.bare(k + 1):
+        return
+    if view.n(k + 2) not in MONTHS or view.toks[k + 2].lead:
+        return
+    j = k + 2
+    if not view.toks[j].trail and _YEAR_RE.match(view.n(j + 1)):
+        j += 1
+    if not view.spaced(i, j, nbsp=True) or any(view.toks[m].trail for m in range(i, j)):
+        return
+    if not _name_or_clause(view, j + 1) or view.rule_off("fr.comma.intro"):
+        return
+    alts = _comma_alts(view, i, j)
+    if alts is None:
+        return
+    if day in ("1er", "premier") and not view.rule_off("fr.number.premier"):
+        other = "premier" if day == "1er" else "1er"
+        t = view.toks[j]
+        inner = view.text[view.toks[i].start + len(view.toks[i].lead) : t.end - len(t.trail)]
+        swapped = re.sub(rf"\b{re.escape(view.toks[k + 1].core)}\b", other, inner, count=1)
+        alts += [(swapped, ","), (swapped, "")]
+    yield make_hit(view, i, j, alts, "fr.comma.date", case="keep")
+
+
+_NOT_END = frozenset(
+    words(
+        "bien mieux très plus moins trop assez tout tous toute toutes même aussi encore déjà "
+        "jamais toujours souvent ainsi alors donc puis ensuite enfin là ici y en pas"
+    )
+)
+
+
+def _verbish(view: SentenceView, m: int) -> bool:
+    """Token m may be a verb: an auxiliary, an infinitive, a gerund, an elided pronoun."""
+    w = view.n(m)
+    prefix, rest = split_elision(view.toks[m].core) if view.ok(m) else ("", "")
+    return (
+        w in _NOT_INSIDE
+        or infinitive_word(rest)
+        or (len(w) > 4 and w.endswith("ant"))
+        or prefix.casefold()[:1] in ("n", "s", "j", "m", "t", "q")
+    )
+
+
+def _phrase_intro(view: SentenceView) -> Iterator[Hit | None]:
+    """ "Au sein de Debian, elle ..." <-> "Au sein de Debian elle ..."."""
+    i = view.first
+    if view.n(i) not in _PREPS or not view.bare(i):
+        return
+    for j in range(i + 1, min(i + 6, len(view.toks) - 1)):
+        t = view.toks[j]
+        if not view.ok(j) or t.lead or t.trail not in ("", ",") or not view.spaced(j - 1, j):
+            return
+        if _verbish(view, j):
+            return
+        w = view.n(j)
+        end_word = (
+            t.core.replace("-", "").isalnum()
+            and w not in _PREPS | _DETERMINERS | _NOT_END
+            and not w.endswith("ment")
+            and w not in ("de", "du", "des", "d'")
+        )
+        clitic = view.n(j + 1) in ("le", "la", "les") or view.n(j + 1).startswith("l'")
+        if end_word and _clause(view, j + 1) and not (clitic and _verbish(view, j + 2)):
+            alts = _comma_alts(view, i, j)
+            if alts is not None:
+                yield make_hit(view, i, j, alts, "fr.comma.phrase", case="keep")
+            return
+        if t.trail:
+            return
+
+
+_FEMININE = ("tions", "sions", "xions", "ités", "ances", "ences", "ures", "ettes", "elles")
+_MASCULINE = ("ments", "ismes", "ciels", "iers", "èmes", "ats", "ets", "eaux")
+
+
+def _gender(noun: str) -> str | None:
+    if not noun.isalpha() or not noun.islower() or len(noun) < 6:
+        return None
+    if noun.endswith(_FEMININE):
+        return "f"
+    if noun.endswith(_MASCULINE):
+        return "m"
+    return None
+
+
+def _nombreux(view: SentenceView) -> Iterator[Hit | None]:
+    for i in range(len(view.toks) - 1):
+        if view.n(i - 1) in ("pas", "plus", "guère", "jamais", "trop", "si", "très"):
+            continue
+        j = view.words(i, ["beaucoup", "de"], last_trail=False)
+        if j is None:
+            j = view.words(i, ["de", "nombreux"], last_trail=False)
+        if j is None:
+            j = view.words(i, ["de", "nombreuses"], last_trail=False)
+        if j is None or not view.spaced(j, j + 1) or view.toks[j + 1].lead:
+            continue
+        gender = _gender(view.n(j + 1))
+        if gender is None or ((view.n(j) == "nombreux") != (gender == "m") and view.n(j) != "de"):
+            continue
+        nombreux = "de nombreux" if gender == "m" else "de nombreuses"
+        alts = [nombreux, "beaucoup de"]
+        yield make_hit(view, i, j, alts, "fr.word.nombreux")
+
+
+FINDERS = (_date_intro, _phrase_intro, _nombreux)
