@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -79,6 +80,7 @@ def _qary_table(q: int, base: int) -> tuple[list[tuple[int, ...]], list[float]]:
     return out, [1.0] * len(out)
 
 
+@lru_cache(maxsize=64)
 def bias_table(channel: Channel, q: int) -> tuple[list[tuple[int, ...]], list[float]]:
     if q == 2:
         return _binary_table(7, 9, False) if channel == "lexical" else _binary_table(2, 14, True)

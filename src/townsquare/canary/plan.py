@@ -51,17 +51,21 @@ class Plan:
 
 @lru_cache(maxsize=64)
 def _slot_profile(channel: Channel, q: int) -> tuple[F64, float]:
-    """Expected ln-MGF per lambda and expected single-leaker score of one slot."""
+    """Expected ln-MGF per lambda and expected single-leaker score of one slot.
+
+    Biases are k/16, so the law is summed per level k rather than per bias vector.
+    """
     vectors, weights = bias_table(channel, q)
     w = np.array(weights) / sum(weights)
-    mgf = np.zeros_like(LAMBDAS)
-    expected = 0.0
+    level_weight = np.zeros(LEVELS + 1)
     for vec, wv in zip(vectors, w, strict=True):
-        p = np.array(vec, dtype=np.float64) / LEVELS
-        p = p[p > 0]
-        # the leaker's symbol is s with probability p_s; an innocent then matches with p_s
-        mgf += wv * log_mgf_weighted(p, p)
-        expected += wv * float(np.sqrt(p * (1 - p)).sum())
+        np.add.at(level_weight, np.array(vec), wv)
+    levels = np.arange(1, LEVELS)
+    p = levels / LEVELS
+    c = level_weight[1:LEVELS]
+    # the leaker's symbol is s with probability p_s; an innocent then matches with p_s
+    mgf = log_mgf_weighted(p, p * c)
+    expected = float((c * np.sqrt(p * (1 - p))).sum())
     return mgf, expected
 
 

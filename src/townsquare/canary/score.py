@@ -8,6 +8,9 @@ bound that turns a score into a false-accusation probability).
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import numpy.typing as npt
 
@@ -58,17 +61,29 @@ def _group_luts(table: F64, group: int) -> list[F32]:
 
 
 def scores_for_all(book: CodeBook, table: F64, n: int, groups: list[int]) -> F32:
-    """Scores of recipients 0..n-1 over the slots of `groups` (vectorised, chunked)."""
+    """Scores of recipients 0..n-1 over the slots of `groups` (vectorised, chunked;
+    NumPy releases the GIL, so chunks run on every core)."""
     luts = {g: _group_luts(table, g) for g in groups}
     out = np.zeros(n, dtype=np.float32)
-    for lo in range(0, n, _CHUNK):
+
+    def run(lo: int) -> None:
         positions = np.arange(lo, min(n, lo + _CHUNK), dtype=np.int64)
         base = book.base_hash(positions)
         acc = out[lo : lo + len(positions)]
+        gathered = np.empty(len(positions), dtype=np.float32)
         for g in groups:
-            chunks = book.group_hash(base, g).view(np.uint16).reshape(-1, 4)
+            chunks = np.ascontiguousarray(book.group_hash(base, g).view(np.uint16).reshape(-1, 4).T)
             for c, lut in enumerate(luts[g]):
-                acc += lut[chunks[:, c]]
+                np.take(lut, chunks[c], out=gathered)
+                acc += gathered
+
+    starts = range(0, n, _CHUNK)
+    if n > 4 * _CHUNK:
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            list(pool.map(run, starts))
+    else:
+        for lo in starts:
+            run(lo)
     return out
 
 
