@@ -32,18 +32,18 @@ def language_of(path: Path, text: str) -> Language:
     return detect_language(text)
 
 
-def measure(path: Path) -> tuple[Language, int, int, float, Counter[str], Counter[str]]:
+def measure(path: Path) -> tuple[Language, int, int, float, Counter[str], dict[str, float]]:
     text = canonicalize(path.read_text(encoding="utf-8"))
     lang = language_of(path, text)
     sentences, tokens = segment(text, lang)
     cands = find_lexical(text, sentences, tokens, lang)
     bits = sum(math.log2(len(c.variants)) for c in cands)
     slots: Counter[str] = Counter()
-    family_bits: Counter[str] = Counter()
+    family_bits: dict[str, float] = {}
     for c in cands:
         family = ".".join(c.rule.split(".")[:2])
         slots[family] += 1
-        family_bits[family] += math.log2(len(c.variants))
+        family_bits[family] = family_bits.get(family, 0.0) + math.log2(len(c.variants))
     return lang, len(sentences), len(cands), bits, slots, family_bits
 
 
@@ -70,14 +70,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(header)
     print("-" * len(header))
-    totals: dict[str, list[float]] = {}
+    totals: dict[str, list[float]] = {}  # language -> [sentences, slots, bits]
     for path in files_for(args):
         lang, n_sent, n_slots, bits, slots, family_bits = measure(path)
         print(
             f"{path.stem:<16} {lang:<4} {n_sent:>5} {n_slots:>6} "
             f"{n_slots / n_sent:>10.2f} {bits / n_sent:>9.2f}"
         )
-        t = totals.setdefault(lang, [0, 0, 0.0])
+        t = totals.setdefault(lang, [0.0, 0.0, 0.0])
         t[0] += n_sent
         t[1] += n_slots
         t[2] += bits
@@ -85,10 +85,10 @@ def main(argv: list[str] | None = None) -> int:
             for family, count in slots.most_common():
                 print(f"    {family:<22} {count:>4} slots {family_bits[family]:>6.1f} bits")
     print("-" * len(header))
-    for lang, (n_sent, n_slots, bits) in sorted(totals.items()):
+    for name, (sents, slots_total, bits_total) in sorted(totals.items()):
         print(
-            f"{'all ' + lang:<16} {lang:<4} {int(n_sent):>5} {int(n_slots):>6} "
-            f"{n_slots / n_sent:>10.2f} {bits / n_sent:>9.2f}"
+            f"{'all ' + name:<16} {name:<4} {int(sents):>5} {int(slots_total):>6} "
+            f"{slots_total / sents:>10.2f} {bits_total / sents:>9.2f}"
         )
     return 0
 

@@ -85,16 +85,15 @@ class Server:
         assert status < 300, (status, data)
         return data
 
-    def worker_of(self, conn: http.client.HTTPConnection) -> int | None:
-        """The worker process holding the server side of ``conn``."""
-        client_port = conn.sock.getsockname()[1]
-        inode = None
+    def workers_of(self, conns: list[http.client.HTTPConnection]) -> list[int | None]:
+        """The worker process holding the server side of each connection (one pass over
+        /proc/net/tcp and the workers' file descriptors)."""
+        inodes: dict[int, str] = {}  # client port -> inode of the server's socket
         for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
             fields = line.split()
-            local, remote = fields[1], fields[2]
-            if int(local.split(":")[1], 16) == self.port and int(remote.split(":")[1],
-                                                                 16) == client_port:
-                inode = fields[9]
+            if int(fields[1].split(":")[1], 16) == self.port:
+                inodes[int(fields[2].split(":")[1], 16)] = fields[9]
+        owners: dict[str, int] = {}
         for pid in self.workers:
             try:
                 fds = os.listdir(f"/proc/{pid}/fd")
@@ -102,11 +101,12 @@ class Server:
                 continue
             for fd in fds:
                 try:
-                    if os.readlink(f"/proc/{pid}/fd/{fd}") == f"socket:[{inode}]":
-                        return pid
+                    target = os.readlink(f"/proc/{pid}/fd/{fd}")
                 except OSError:
                     continue
-        return None
+                if target.startswith("socket:["):
+                    owners[target[8:-1]] = pid
+        return [owners.get(inodes.get(c.sock.getsockname()[1], "")) for c in conns]
 
 
 def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -175,23 +175,27 @@ def probe(srv: Server, post: str) -> tuple[http.client.HTTPConnection, str]:
 
 def hammer(srv: Server, post: str, want: str, timeout: float) -> tuple[float, set[int | None]]:
     """Probe with new connections until STREAK in a row answer ``want`` and both workers
-    answered within that streak; (seconds taken, workers in the streak)."""
+    answered within that streak; (seconds taken, not counting the bookkeeping that finds
+    each connection's worker, and the workers in the streak)."""
     start = time.monotonic()
+    bookkeeping = 0.0
     streak: list[http.client.HTTPConnection] = []
     opened: list[http.client.HTTPConnection] = []
     try:
-        while time.monotonic() - start < timeout:
+        while time.monotonic() - start - bookkeeping < timeout:
             conn, state = probe(srv, post)
+            answered = time.monotonic()
             opened.append(conn)
             if state != want:
                 streak = []
                 continue
             streak.append(conn)
             if len(streak) >= STREAK and len(streak) % 5 == 0:
-                seen = {srv.worker_of(c) for c in streak}
+                seen = set(srv.workers_of(streak))
+                bookkeeping += time.monotonic() - answered
                 if set(srv.workers) <= seen:
-                    return time.monotonic() - start, seen
-        seen = {srv.worker_of(c) for c in streak}
+                    return answered - start - bookkeeping, seen
+        seen = set(srv.workers_of(streak))
         raise AssertionError(f"{len(streak)} consecutive answers of {len(opened)} were "
                              f"{want!r}, from workers {seen} of {srv.workers}")
     finally:

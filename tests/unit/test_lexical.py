@@ -250,7 +250,7 @@ POSITIVE: list[tuple[Language, str, str, str]] = [
     ("en", "The plan is simple, but it will take time.", "simple,", "simple"),
     ("en", "The design is cheap, yet it works well enough.", "cheap,", "cheap"),
     ("en", "We left the old office last year, and we never looked back.", "year,", "year"),
-    ("en", "We work hard in order to win.", "in order to", "to"),
+    ("en", "We work hard in order to win.", "in order to", "so as to"),
     ("en", "Please arrive prior to the meeting.", "prior to", "before"),
     ("en", "We hired approximately 150 people.", "approximately", "about"),
     ("en", "We hired about 150 people.", "about", "roughly"),
@@ -409,7 +409,7 @@ def test_case_is_preserved() -> None:
     assert "Moreover," in variants("In addition, we agree.", "en", "In addition,")
     assert "MOREOVER," in variants("IN ADDITION, WE AGREE.", "en", "IN ADDITION,")
     assert "Pour" in variants("Afin de gagner, nous partons.", "fr", "Afin de")
-    assert "Five" in variants("5 teams met.", "en", "5")
+    assert "FIVE" in variants("WE HAVE 5 TEAMS.", "en", "5")
     assert "5 P.M." in variants("We meet at 5 PM today.", "en", "5 PM")
 
 
@@ -422,7 +422,7 @@ def test_memo_apostrophe_style() -> None:
 
 
 def test_french_elision_is_rebuilt() -> None:
-    assert variants("Nous partons pour gagner.", "fr", "pour") == ("pour", "afin de")
+    assert variants("Nous partons pour gagner.", "fr", "pour") == ("pour", "afin de", "dans le but de")
     assert "afin d'aider." in variants("Nous partons pour aider.", "fr", "pour aider.")
     assert "au sujet d'un" in variants("Nous parlons concernant un projet.", "fr", "concernant un")
     assert "Quoiqu'elle" in variants("Bien qu'elle pleure, elle rit.", "fr", "Bien qu'elle")

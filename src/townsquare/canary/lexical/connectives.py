@@ -31,6 +31,9 @@ def starts_clause(view: SentenceView, k: int, subjects: frozenset[str]) -> bool:
     t = view.toks[k]
     if t.norm in subjects:
         return True
+    base, _, tail = t.norm.partition("'")
+    if view.language == "en" and base in subjects and tail in ("s", "re", "ll", "ve", "d", "m"):
+        return True  # "it's", "we're": a subject and its verb
     prefix, _ = split_elision(t.core)
     if prefix and prefix[0].casefold() in "ljc" and view.language == "fr":
         return True

@@ -86,7 +86,9 @@ SUBJECTS = frozenset(
 _INTRO_WORDS = words(
     "indeed instead accordingly today yesterday tomorrow recently importantly notably "
     "specifically ultimately typically traditionally historically previously originally "
-    "tonight"
+    "tonight clearly obviously essentially basically eventually apparently arguably admittedly "
+    "interestingly surprisingly unsurprisingly ideally technically nowadays lately "
+    "occasionally sometimes otherwise"
 )
 _INTRO_PHRASES = phrases(
     "of course|in fact|in particular|in practice|in total|on balance|for now|"
@@ -95,7 +97,13 @@ _INTRO_PHRASES = phrases(
     "last week|last month|last quarter|next year|next week|next month|next quarter|"
     "earlier this year|later this year|earlier this month|later this month|"
     "this morning|this afternoon|at the same time|above all|as a rule|in the end|"
-    "on the contrary|until then|even then"
+    "on the contrary|until then|even then|legally speaking|in this way|in this case|"
+    "in that case|in any case|for this reason|for that reason|at that time|at this point|"
+    "at the time|on the other hand|in response|as such|as usual|as expected|as always|"
+    "in most cases|in many cases|in some cases|in both cases|after all|in reality|"
+    "in theory|in principle|for the most part|more importantly|most importantly|"
+    "until recently|back then|by then|by now|over time|over the years|every year|"
+    "each year|this time|at first glance|to be sure"
 )
 INTRO = frozenset(_INTRO_WORDS + _INTRO_PHRASES)
 

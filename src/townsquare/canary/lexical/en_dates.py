@@ -45,7 +45,7 @@ _PARAGRAPH_END_RE = re.compile(r"[ \t]*(?:\n[ \t]*\n|\s*$)")
 _AMPM_RE = re.compile(r"^([ap])(\.?)m(\.?)$", re.I)
 _CLOCK_RE = re.compile(r"^(\d{1,2})(?::([0-5]\d))?$")
 _CLOCK_AMPM_RE = re.compile(r"^(\d{1,2})(?::([0-5]\d))?([ap]\.?m\.?)$", re.I)
-_DAY_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
+_DAY_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$", re.I)
 _YEAR_RE = re.compile(r"^(?:1[0-9]|20)\d\d$")
 
 
@@ -113,7 +113,7 @@ def _day(view: SentenceView, k: int) -> int | None:
     if not m:
         return None
     day = int(m.group(1))
-    if not 1 <= day <= 31 or (m.group(2) and m.group(2) != _ordinal(day)):
+    if not 1 <= day <= 31 or (m.group(2) and m.group(2).lower() != _ordinal(day)):
         return None
     return day
 
@@ -188,7 +188,7 @@ def _dates(view: SentenceView) -> Iterator[Hit | None]:
             else:
                 alts += [(f"{month} {day}", end), (f"{month} {nth}", end)]
                 alts += [(f"{day} {month}", end), (f"{nth} {month}", end)]
-        yield make_hit(view, i, last, alts, "en.date.format", case="exact")
+        yield make_hit(view, i, last, alts, "en.date.format", case="keep")
 
 
 def _month_year(view: SentenceView) -> Iterator[Hit | None]:
@@ -211,7 +211,7 @@ def _month_year(view: SentenceView) -> Iterator[Hit | None]:
         for comma in _intro_commas(view, i, last):
             end = comma if t.trail in ("", ",") else t.trail
             alts += [(f"{month} of {year}", end), (f"{month} {year}", end)]
-        yield make_hit(view, i, last, alts, "en.date.month_year", case="exact")
+        yield make_hit(view, i, last, alts, "en.date.month_year", case="keep")
 
 
 FINDERS = (_times, _dates, _month_year)

@@ -5,8 +5,9 @@
 - "more than"/"over" before a number, not before a duration ("over 5 years"
   may mean "during");
 - "10%"/"10 percent"/"10 per cent";
-- "3 teams"/"three teams" for 2-9 before a plural noun (never "one", never a
-  label such as "Phase 2", never sentence-initial digits);
+- "3 teams"/"three teams", "21 years"/"twenty-one years" for 2-99 before a
+  plural noun (never "one", never a label such as "Phase 2", never at a
+  sentence's start);
 - "1,500"/"1500" for 4-digit amounts that cannot be years.
 
 Times and dates are in `en_dates`.
@@ -19,7 +20,15 @@ from collections.abc import Iterator
 
 from townsquare.canary.lexical.base import Hit, SentenceView, make_hit, words
 
-WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+_ONES = words("one two three four five six seven eight nine")
+_TEENS = words("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen")
+_TENS = words("twenty thirty forty fifty sixty seventy eighty ninety")
+# 2 to 99 ("one" never: "one team" may mean "a single, united team").
+WORDS: dict[int, str] = {n: w for n, w in enumerate(_ONES, start=1) if n > 1}
+WORDS.update(enumerate(_TEENS, start=10))
+for _k, _tens in enumerate(_TENS, start=2):
+    WORDS[10 * _k] = _tens
+    WORDS.update((10 * _k + u, f"{_tens}-{w}") for u, w in enumerate(_ONES, start=1))
 _BY_WORD = {w: n for n, w in WORDS.items()}
 _NUMBER_RE = re.compile(r"^[$€£]?\d[\d,.]*(?:%|k|m|bn)?$")
 _NUMBER_WORDS = frozenset(
@@ -123,7 +132,7 @@ RULES: dict[str, str] = {
     "en.number.approx": "approximately / about / around / roughly before a number",
     "en.number.more_than": '"more than" / "over" before a number (not a duration)',
     "en.number.percent": '"10%" / "10 percent" / "10 per cent"',
-    "en.number.words": '"3 teams" <-> "three teams" (2-9 before a plural noun)',
+    "en.number.words": '"3 teams" <-> "three teams" (2-99 before a plural noun)',
     "en.number.thousands": '"1,500" <-> "1500" (4 digits, never a year)',
 }
 
@@ -216,7 +225,7 @@ def _plural_noun(view: SentenceView, k: int) -> bool:
         return False
     core = view.toks[k].core
     w = view.n(k)
-    if not core.isalpha() or not core.islower():
+    if not core.isalpha() or not (core.islower() or (view.all_caps and core.isupper())):
         return False
     if w in _IRREGULAR_PLURALS:
         return True
@@ -241,12 +250,13 @@ def _number_words(view: SentenceView) -> Iterator[Hit | None]:
         if (
             i - 1 >= 0
             and view.capitalised(i - 1)
+            and not view.all_caps
             and not (i - 1 == view.first and prev in _INITIAL_OK)
         ):
             continue
         if i == view.first:
             continue  # "Five teams met" has no digit form, so "5 teams met" gets no slot
-        if t.core.isdigit() and int(t.core) in WORDS and len(t.core) == 1:
+        if t.core.isdigit() and int(t.core) in WORDS and t.core[0] != "0":
             yield make_hit(view, i, i, [WORDS[int(t.core)]], "en.number.words")
         elif view.n(i) in _BY_WORD and (t.core.islower() or view.all_caps):
             yield make_hit(view, i, i, [str(_BY_WORD[view.n(i)])], "en.number.words")

@@ -30,7 +30,7 @@ RULES: dict[str, str] = {
     "en.serial_comma": '"A, B and C" <-> "A, B, and C" where the list is evident',
     "en.comma.but": '", but we" <-> " but we": optional comma before a clause with a pronoun',
     "en.comma.yet": '", yet it" <-> " yet it": optional comma before a clause with a pronoun',
-    "en.comma.and": '", and we" <-> " and we" between two clauses (no earlier comma)',
+    "en.comma.and": '", and we" <-> " and we" between two clauses',
     "en.quote.marks": '"\u201cword\u201d" <-> "\u2018word\u2019": double or single quotation marks',
 }
 _CLAUSE_START = frozenset(
@@ -163,12 +163,30 @@ def _subject_clause(view: SentenceView, k: int) -> bool:
     if not view.bare(k) or not view.ok(k + 1) or view.toks[k + 1].lead:
         return False
     w = view.n(k)
+    base, _, tail = w.partition("'")
+    if tail in ("s", "re", "ll", "ve", "d", "m") and base in _PERSONAL | _IT_THERE:
+        return True  # "we're", "it's": a subject and its verb
     if w in _PERSONAL:
         return view.toks[k + 1].core[:1].isalpha()
     nxt = view.n(k + 1)
     if w == "it" and nxt.isalpha() and nxt.endswith(("s", "ed")) and not nxt.endswith("ss"):
         return True
     return w in _IT_THERE and nxt in AUX
+
+
+_S_BASES = frozenset(words("it that there he she what here who let"))
+
+
+def _words_in(view: SentenceView, a: int, b: int) -> int:
+    """Words of tokens a..b, a contraction counting as the two words it stands for, so
+    that "it is" and "it's" weigh the same in every copy."""
+    n = 0
+    for k in range(a, b + 1):
+        w = view.n(k)
+        base, _, tail = w.partition("'")
+        short = tail in ("t", "re", "ll", "ve", "d", "m") or (tail == "s" and base in _S_BASES)
+        n += 2 if w == "cannot" or short else 1
+    return n
 
 
 def _clause_sizes(view: SentenceView, j: int) -> tuple[int, int, bool]:
@@ -180,7 +198,7 @@ def _clause_sizes(view: SentenceView, j: int) -> tuple[int, int, bool]:
     m = j + 2
     while m < len(view.toks) - 1 and not view.toks[m].trail:
         m += 1
-    return j - k + 1, m - (j + 2) + 1, m >= len(view.toks) - 1
+    return _words_in(view, k, j), _words_in(view, j + 2, m), m >= len(view.toks) - 1
 
 
 def _but_yet(view: SentenceView) -> Iterator[Hit | None]:
@@ -206,27 +224,20 @@ _CONJ = frozenset(words("and or but nor yet so not"))
 
 
 def _and(view: SentenceView) -> Iterator[Hit | None]:
-    """ "X, and we ..." / "X and we ...": two clauses, the second with a pronoun subject,
-    and no comma earlier in the sentence (so the comma can be no serial comma)."""
+    """ "X, and we ..." / "X and we ...": two clauses, the second with a pronoun subject
+    (a list never ends in "and we" + verb, so the comma is no serial comma)."""
     for j in range(view.first, len(view.toks) - 3):
         t = view.toks[j]
-        if t.trail not in ("", ","):
-            break
-        if view.n(j + 1) != "and" or not view.bare(j + 1) or not view.spaced(j, j + 1):
-            if t.trail:
-                break
+        if view.n(j + 1) != "and" or t.trail not in ("", ",") or not view.bare(j + 1):
             continue
-        if j - view.first + 1 < 4 or not t.core[-1:].isalnum() or not view.ok(j):
-            break
+        if not view.ok(j) or not t.core[-1:].isalnum() or not view.spaced(j, j + 1):
+            continue
         if view.n(j) in _CONJ or not _subject_clause(view, j + 2):
-            if t.trail:
-                break
             continue
-        _, after, _ = _clause_sizes(view, j)
-        if after >= 3:
+        before, after, _ = _clause_sizes(view, j)
+        if before >= 4 and after >= 3:
             alt = (t.core, "" if t.trail else ",")
             yield make_hit(view, j, j, [alt], "en.comma.and", case="keep")
-        break
 
 
 # Opening quote -> (its closer, the other kind's opener and closer).

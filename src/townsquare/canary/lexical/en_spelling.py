@@ -198,6 +198,12 @@ _MISC_WORDS: tuple[tuple[str, str], ...] = (
     ("orthopedic", "orthopaedic"),
     ("archeology", "archaeology"),
     ("archeological", "archaeological"),
+    ("burned", "burnt"),
+    ("dreamed", "dreamt"),
+    ("leaped", "leapt"),
+    ("spilled", "spilt"),
+    ("kneeled", "knelt"),
+    ("dwelled", "dwelt"),
 )
 
 

@@ -26,7 +26,8 @@ PERSONAL = frozenset(words("i we they he she"))
 AUX = frozenset(
     words(
         "is was are were will would can could should may might must has had have does did "
-        "seems seemed remains remained"
+        "seems seemed remains remained isn't wasn't aren't weren't won't wouldn't can't "
+        "couldn't shouldn't mustn't hasn't hadn't haven't doesn't didn't cannot"
     )
 )
 _VERB_AUX = AUX | frozenset(words("makes made takes took becomes became needs needed"))
@@ -145,7 +146,9 @@ def _relative_head(view: SentenceView, i: int) -> bool:
     ):
         return False
     for m in range(i - 2, max(i - 6, -1), -1):
-        if view.n(m) in _HEAD_LEFT and view.bare(m) and m != view.first - 1:
+        if view.n(m).isdigit() and view.bare(m):
+            return True
+        if view.n(m) in _HEAD_LEFT and view.bare(m):
             return view.toks[m].core.islower() or m == view.first
         if not _content(view, m):
             return False

@@ -199,6 +199,7 @@ SWAPS: list[Swap] = [
     Swap("en.word.all_of", ("both of", "both"), check=_next_det),
     Swap("en.word.all_of", ("half of", "half"), check=_next_det),
     Swap("en.word.outside_of", ("outside of", "outside"), check=_next_det),
+    Swap("en.word.outside_of", ("inside of", "inside"), check=_next_det),
     Swap("en.word.anymore", ("anymore", "any more", "any longer"), check=_clause_end),
     Swap(
         "en.word.mainly", ("mainly", "largely", "primarily", "chiefly", "mostly"), check=next_word

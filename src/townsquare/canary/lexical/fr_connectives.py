@@ -74,7 +74,7 @@ INTRO = frozenset(
         "en pratique|concrètement|en fait|à terme|dans un premier temps|"
         "dans un second temps|en parallèle|parallèlement|en conclusion|finalement|"
         "de son côté|pour sa part|à cet égard|dans ce contexte|dans ce cadre|au total|"
-        "en somme|pourtant|au contraire|en fin de compte"
+        "en somme|pourtant|au contraire|en fin de compte|entre autres|dernièrement"
     )
 )
 MONTHS = frozenset(

@@ -68,7 +68,7 @@ RULES: dict[str, str] = {
     "fr.prep.concernant": "concernant / au sujet de / à propos de",
     "fr.prep.pendant": "pendant / durant / au cours de",
     "fr.prep.malgre": "malgré / en dépit de",
-    "fr.conj.afin_de": "afin de / pour + infinitif",
+    "fr.conj.afin_de": "afin de / pour / dans le but de + infinitif",
     "fr.conj.afin_que": "afin que / pour que",
     "fr.conj.lorsque": "lorsque / quand",
     "fr.conj.tandis_que": "alors que / tandis que",
@@ -146,6 +146,13 @@ def _infinitive(view: SentenceView, k: int) -> bool:
     )
 
 
+def _purpose(word: str | None = None) -> list[str]:
+    """The three ways to say "in order to", before `word` (elided) or before a consonant."""
+    if word is None:
+        return ["afin de", "pour", "dans le but de"]
+    return [f"afin d'{word}", f"pour {word}", f"dans le but d'{word}"]
+
+
 def _afin(view: SentenceView) -> Iterator[Hit | None]:
     for i in range(len(view.toks) - 1):
         w = view.n(i)
@@ -157,15 +164,28 @@ def _afin(view: SentenceView) -> Iterator[Hit | None]:
         elif w == "pour" and (nxt == "que" or nxt.startswith("qu'")) and not _too(view, i):
             yield make_hit(view, i, i, ["afin"], "fr.conj.afin_que")
         elif w == "afin" and nxt == "de" and view.bare(i + 1) and _purpose_at(view, i + 2):
-            yield make_hit(view, i, i + 1, ["pour"], "fr.conj.afin_de")
+            yield make_hit(view, i, i + 1, _purpose(), "fr.conj.afin_de")
         elif w == "afin" and nxt.startswith("d'") and not view.toks[i + 1].lead:
-            rest = view.toks[i + 1].core[2:]
-            if (starts_with_vowel(rest) and infinitive_word(rest)) or (
-                rest in ("en", "y") and _infinitive(view, i + 2)
-            ):
-                yield make_hit(view, i, i + 1, [f"pour {rest}"], "fr.conj.afin_de")
+            yield from _elided_purpose(view, i, i + 1)
         elif w == "pour" and not _too(view, i):
             yield from _pour(view, i)
+        elif w == "dans" and view.words(i, ["dans", "le", "but"], last_trail=False) is not None:
+            if view.n(i + 3) == "de" and view.bare(i + 3) and _purpose_at(view, i + 4):
+                if view.spaced(i, i + 3):
+                    yield make_hit(view, i, i + 3, _purpose(), "fr.conj.afin_de")
+            elif view.n(i + 3).startswith("d'") and view.spaced(i, i + 2):
+                yield from _elided_purpose(view, i, i + 3)
+
+
+def _elided_purpose(view: SentenceView, i: int, k: int) -> Iterator[Hit | None]:
+    """ "afin d'éviter" / "dans le but d'y aller": token k is "d'" + the next word."""
+    if view.toks[k].lead:
+        return
+    rest = view.toks[k].core[2:]
+    if (starts_with_vowel(rest) and infinitive_word(rest)) or (
+        rest in ("en", "y") and _infinitive(view, k + 1)
+    ):
+        yield make_hit(view, i, k, _purpose(rest), "fr.conj.afin_de")
 
 
 def _too(view: SentenceView, i: int) -> bool:
@@ -182,19 +202,19 @@ def _pour(view: SentenceView, i: int) -> Iterator[Hit | None]:
     if i == view.first and nxt in _DISCOURSE:
         return
     if nxt in ("y", "en") and view.bare(k) and _infinitive(view, k + 1):
-        yield make_hit(view, i, k, [f"afin d'{nxt}"], "fr.conj.afin_de")
+        yield make_hit(view, i, k, _purpose(nxt), "fr.conj.afin_de")
     elif (
         (nxt in _CLITICS and view.bare(k) and _infinitive(view, k + 1))
         or (nxt[:2] in ("s'", "m'", "t'") and _infinitive(view, k))
         or (nxt == "ne" and view.n(k + 1) in ("pas", "plus", "jamais", "rien"))
     ):
-        yield make_hit(view, i, i, ["afin de"], "fr.conj.afin_de")
+        yield make_hit(view, i, i, _purpose(), "fr.conj.afin_de")
     elif _infinitive(view, k) and not split_elision(view.toks[k].core)[0]:
         rest = view.toks[k].core
         if starts_with_vowel(rest):
-            yield make_hit(view, i, k, [f"afin d'{rest}"], "fr.conj.afin_de")
+            yield make_hit(view, i, k, _purpose(rest), "fr.conj.afin_de")
         elif rest[:1].casefold() != "h":
-            yield make_hit(view, i, i, ["afin de"], "fr.conj.afin_de")
+            yield make_hit(view, i, i, _purpose(), "fr.conj.afin_de")
 
 
 def _purpose_at(view: SentenceView, k: int) -> bool:

@@ -23,7 +23,7 @@ from townsquare.canary.lexical.fr_connectives import MONTHS
 WORDS = {2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 7: "sept", 8: "huit", 9: "neuf"}
 _BY_WORD = {w: n for n, w in WORDS.items()}
 _NUM_RE = re.compile(r"^\d+(?:,\d+)?$")
-_APPROX = ("environ", "à peu près", "près de")
+_APPROX = ("environ", "à peu près", "près de", "approximativement")
 _APPROX_BLOCK = frozenset(words("de d' à du des au aux le la les un une l' en par sur"))
 _LABEL_PREV = frozenset(
     words(
@@ -44,18 +44,20 @@ _COLON_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
 _THOUSANDS_RE = re.compile(r"^\d{4}$")
 
 RULES: dict[str, str] = {
-    "fr.number.approx": "environ / à peu près / près de + nombre",
+    "fr.number.approx": "environ / à peu près / près de / approximativement + nombre",
     "fr.number.percent": '"10 %" / "10%" / "10 pour cent"',
     "fr.number.thousands": '"1 000" <-> "1000" (4 chiffres, jamais une année)',
     "fr.number.words": '"3 équipes" <-> "trois équipes" (2 à 9)',
-    "fr.time.h": '"17 h" / "17h" / "17 h 00" / "17h00" / "17:00"',
+    "fr.time.h": '"17 h" / "17h" / "17 h 00" / "17h00" / "17:00" / "17 heures"',
     "fr.number.euro": '"500 €" <-> "500 euros"',
     "fr.number.premier": '"le 1er octobre" <-> "le premier octobre"',
 }
 
 
 def _number_at(view: SentenceView, k: int) -> bool:
-    return view.ok(k) and not view.toks[k].lead and bool(_NUM_RE.match(view.toks[k].core))
+    """A number at token k, bare or glued to its unit ("10", "10%", "500€")."""
+    core = view.toks[k].core if view.ok(k) else ""
+    return not view.toks[k].lead and bool(_NUM_RE.match(core.rstrip("%€"))) if core else False
 
 
 def _approx(view: SentenceView) -> Iterator[Hit | None]:
@@ -172,7 +174,15 @@ def _number_words(view: SentenceView) -> Iterator[Hit | None]:
 def _time_forms(hour: str, minutes: str | None, sep: str) -> list[str]:
     if minutes and minutes != "00":
         return [f"{hour}{sep}h{sep}{minutes}", f"{hour}h{minutes}", f"{hour}:{minutes}"]
-    return [f"{hour}{sep}h", f"{hour}h", f"{hour}{sep}h{sep}00", f"{hour}h00", f"{hour}:00"]
+    heures = "heure" if int(hour) < 2 else "heures"
+    return [
+        f"{hour}{sep}h",
+        f"{hour}h",
+        f"{hour}{sep}h{sep}00",
+        f"{hour}h00",
+        f"{hour}:00",
+        f"{hour} {heures}",
+    ]
 
 
 def _times(view: SentenceView) -> Iterator[Hit | None]:
@@ -183,6 +193,13 @@ def _times(view: SentenceView) -> Iterator[Hit | None]:
         one = _H_RE.match(t.core) or _COLON_RE.match(t.core)
         if one:
             hour, minutes, last = one.group(1), one.group(2), i
+        elif (
+            re.fullmatch(r"\d{1,2}", t.core)
+            and not t.trail
+            and view.n(i + 1) in ("heure", "heures")
+            and view.spaced(i, i + 1)
+        ):
+            hour, minutes, last = t.core, None, i + 1
         elif re.fullmatch(r"\d{1,2}", t.core) and not t.trail and view.n(i + 1) == "h":
             if not view.spaced(i, i + 1, nbsp=True):
                 continue

@@ -67,6 +67,8 @@ def _clause(view: SentenceView, k: int) -> bool:
     w = view.n(k)
     if w in _PRONOUNS or w in _DETERMINERS:
         return True
+    if w in ("tous", "toutes") and view.bare(k):
+        return view.n(k + 1) in ("les", "ces", "nos", "vos", "leurs", "ses", "mes")
     prefix, rest = split_elision(view.toks[k].core)
     return prefix.casefold()[:1] in ("l", "c") and rest[:1].isalpha()
 

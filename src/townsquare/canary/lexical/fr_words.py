@@ -129,6 +129,10 @@ SWAPS: list[Swap] = [
     ],
     Swap("fr.word.a_l_issue", ("à l'issue", "au terme"), check=lambda v, i, j: _de_form(v, j + 1)),
     Swap("fr.word.principalement", ("principalement", "essentiellement")),
+    Swap("fr.word.presque", ("presque", "quasiment")),
+    Swap("fr.word.vraiment", ("vraiment", "réellement")),
+    Swap("fr.word.recemment", ("récemment", "dernièrement"), check=_mid),
+    Swap("fr.word.totalement", ("totalement", "complètement", "entièrement")),
     Swap("fr.word.reprises", ("à plusieurs reprises", "plusieurs fois")),
     Swap(
         "fr.word.sans_doute",
