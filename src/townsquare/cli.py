@@ -35,7 +35,8 @@ err = Console(stderr=True)
 
 
 def fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    # plain write: no markup parsing of user text, no wrapping of long paths
+    sys.stderr.write(f"error: {message}\n")
     raise typer.Exit(code)
 
 
@@ -361,11 +362,11 @@ def policy_shadow(
         _emit_json({"changed_cells": len(changes), "changes": changes})
         return
     table = Table(title=f"{len(changes)} verdict cells change")
-    for col in ("label", "surface", "relation", "before", "after"):
+    for col in ("label", "surface", "relation", "viewer flags", "before", "after"):
         table.add_column(col)
     for c in changes:
         table.add_row(
-            str(c["label"]), str(c["surface"]), str(c["relation"]),
+            str(c["label"]), str(c["surface"]), str(c["relation"]), str(c["viewer_flags"]),
             ", ".join(map(str, c["before"])), ", ".join(map(str, c["after"])),  # type: ignore[call-overload]
         )
     out.print(table)

@@ -244,3 +244,14 @@ def test_bad_tokens_get_401_and_roles_without_the_permission_403(world: Api) -> 
     blocked = api.action("block_url", "alice", "malware", url_or_domain="evil.example",
                          role="senior_moderator")
     assert blocked["kind"] == "block_url"
+
+
+def test_lifting_a_suspension_needs_the_severe_permission(world: Api) -> None:
+    api = world
+    suspended = api.action("suspend", "alice", "spam", duration_seconds=3600,
+                           role="senior_moderator")
+    label_id = suspended["labels"][0]
+    before = api.counts()
+    expect(api, api.delete(f"/labels/{label_id}", "moderator"), 403, "actions.severe")
+    assert api.counts() == before
+    assert api.delete(f"/labels/{label_id}", "senior_moderator").status_code == 200

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Response, status
 
 from townsquare.api.auth import require, runtime
 from townsquare.api.runtime import Runtime
@@ -117,6 +117,15 @@ def add_label(
 def remove_label(
     label_id: int, rt: Rt, who: Annotated[Identity, Depends(require(P.LABELS_WRITE))]
 ) -> Any:
+    """Remove a label (the author is told). Lifting a suspension, lock or removal undoes an
+    enforcement action, so it needs the severe-actions permission."""
+    with rt.app.sessions() as session:
+        current = labels.get_label(session, label_id)
+    if current.label in RESERVED_LABELS and not who.may(P.ACTIONS_SEVERE):
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            f"lifting {current.label!r} needs the permission {P.ACTIONS_SEVERE.value!r}",
+        )
     record = labels.remove_label(
         rt.app.sessions, label_id, who.name, notify=label_notifier(rt.moderation)
     )
