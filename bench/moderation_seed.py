@@ -9,13 +9,15 @@ rows written through the API.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import insert
 
+from bench import canary_bench
 from townsquare.bootstrap import open_app
 from townsquare.settings import load_settings
 from townsquare.store.moderation_tables import Account, Follow, Label, Post
@@ -143,3 +145,46 @@ def seed_store(data_dir: Path, size: StoreSize, seed: int = 20_261_125) -> Seede
     counts |= {"posts": len(posts), "accounts": len(accounts), "follows": len(follow_rows)}
     return SeededStore(data_dir, posts, accounts, author, followees, labelled_posts,
                        labelled_accounts, posts_of, counts)
+
+
+# --- benchmark sizes and shared helpers ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sizes:
+    store: StoreSize
+    batches: int  # 1,000-item batches per timed in-process run
+    http_items: int
+    rates: tuple[int, ...]
+    warmup_s: float
+    duration_s: float
+    connections: int  # keep-alive connections of the load generator
+    changes: int  # label changes for label-propagation
+    streak: int  # consecutive probes that must all reflect a change
+
+
+FULL = Sizes(StoreSize(100_000, 2_000), 100, 100, (100, 200, 400, 800), 2.0, 10.0, 8, 10, 10)
+QUICK = Sizes(StoreSize(20_000, 1_000), 20, 100, (100, 200), 1.0, 3.0, 8, 3, 6)
+
+
+def sizes_for(sizes: object) -> Sizes:
+    """These sizes, or FULL / QUICK for bench.canary_bench's FULL / QUICK (make bench passes
+    those to every benchmark)."""
+    if isinstance(sizes, Sizes):
+        return sizes
+    return QUICK if sizes == canary_bench.QUICK else FULL
+
+
+def seed_logged(work: Path, size: StoreSize, log: Callable[[str], None], name: str) -> SeededStore:
+    log(f"{name}: seeding {size.posts:,} posts by {size.accounts:,} accounts (not timed)")
+    started = time.perf_counter()
+    store = seed_store(work / "data", size)
+    log(f"{name}: seeded in {time.perf_counter() - started:.1f} s")
+    return store
+
+
+def viewers(store: SeededStore) -> tuple[str, str]:
+    """(follower, other): the account following most accounts, and one following fewest."""
+    ranked = sorted(store.accounts, key=lambda a: (len(store.followees[a]), a))
+    return ranked[-1], ranked[0]
+

@@ -422,7 +422,11 @@ def test_memo_apostrophe_style() -> None:
 
 
 def test_french_elision_is_rebuilt() -> None:
-    assert variants("Nous partons pour gagner.", "fr", "pour") == ("pour", "afin de", "dans le but de")
+    assert variants("Nous partons pour gagner.", "fr", "pour") == (
+        "pour",
+        "afin de",
+        "dans le but de",
+    )
     assert "afin d'aider." in variants("Nous partons pour aider.", "fr", "pour aider.")
     assert "au sujet d'un" in variants("Nous parlons concernant un projet.", "fr", "concernant un")
     assert "Quoiqu'elle" in variants("Bien qu'elle pleure, elle rit.", "fr", "Bien qu'elle")

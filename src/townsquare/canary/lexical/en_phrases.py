@@ -1,6 +1,12 @@
-"""English phrases with a same-meaning twin ("in order to"/"to", "make sure"/"ensure",
-"because of"/"due to") and the optional "that" after verbs of saying, each with the
-context it needs; also hyphenated and closed compounds ("co-operate"/"cooperate").
+"""English phrases with a same-meaning twin ("in order to"/"so as to", "make sure"/"ensure",
+"because of"/"due to"), each with the context it needs, checked alike for every
+spelling so a copy offers the same choice back; also hyphenated and closed compounds
+("co-operate"/"cooperate", "well-known"/"well known", "on-line"/"online").
+
+Left out: "to" for "in order to" and "like" for "such as" (neither could be told
+back from the copy), "given" for "in light of", "before" -> "prior to" except
+before a noun phrase ("before he left"). The optional "that" after verbs of
+saying is in `en_syntax`.
 """
 
 from __future__ import annotations

@@ -46,8 +46,8 @@ SAY_VERBS = frozenset(
         "hopes hoped expect expects expected feel feels felt agree agrees agreed realize "
         "realizes realized realise realises realised find finds found decided assume assumes "
         "assumed suggest suggests suggested notice noticed learned heard understand "
-        "understood wish wished promise promised promises mean means meant guess admitted "
-        "claim claims claimed reported estimated"
+        "understood understands wish wished promise promised promises mean means meant guess "
+        "admitted claim claims claimed reported estimated"
     )
 )
 
@@ -55,6 +55,12 @@ RULES: dict[str, str] = {
     "en.syntax.that": '"said that we" <-> "said we" (verbs of saying and thinking)',
     "en.syntax.which": '"a tool which is" / "a tool that is" / "a tool that\'s" (restrictive)',
 }
+
+
+def _lower(view: SentenceView, k: int) -> bool:
+    """Token k is written in lower case (or the whole sentence is in capitals)."""
+    core = view.toks[k].core
+    return core.islower() or (view.all_caps and core.isupper())
 
 
 def clause_at(view: SentenceView, k: int) -> bool:
@@ -75,14 +81,23 @@ def clause_at(view: SentenceView, k: int) -> bool:
     if view.capitalised(k) and k != view.first and view.toks[k].core.isalpha():
         return nxt in AUX and view.bare(k)
     if w not in NP_DETERMINERS:
-        return False
+        # a bare plural noun before an auxiliary: "understands users may want"
+        t = view.toks[k]
+        return (
+            nxt in AUX
+            and t.core.isalpha()
+            and _lower(view, k)
+            and w.endswith("s")
+            and not w.endswith(("ss", "ly"))
+            and w not in _FUNCTION | _CLAUSE_VERBS | {"this", "thus", "always", "perhaps", "as"}
+        )
     for m in range(k + 1, k + 5):
         if not view.ok(m) or view.toks[m].lead:
             return False
         if view.n(m) in AUX:
             return m > k + 1
         t = view.toks[m]
-        if t.trail or view.n(m) in _FUNCTION or not t.core.isalpha() or not t.core.islower():
+        if t.trail or view.n(m) in _FUNCTION or not t.core.isalpha() or not _lower(view, m):
             return False
     return False
 
@@ -128,8 +143,8 @@ def _content(view: SentenceView, m: int) -> bool:
     return (
         view.bare(m)
         and t.core.replace("-", "").isalpha()
-        and t.core.islower()
-        and view.n(m) not in _FUNCTION | AUX | {"such", "so", "same", "do", "than", "only"}
+        and _lower(view, m)
+        and view.n(m) not in _FUNCTION | AUX | {"such", "so", "same", "do", "than"}
     )
 
 
@@ -149,7 +164,7 @@ def _relative_head(view: SentenceView, i: int) -> bool:
         if view.n(m).isdigit() and view.bare(m):
             return True
         if view.n(m) in _HEAD_LEFT and view.bare(m):
-            return view.toks[m].core.islower() or m == view.first
+            return _lower(view, m) or m == view.first
         if not _content(view, m):
             return False
     return False

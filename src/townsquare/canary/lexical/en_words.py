@@ -2,10 +2,12 @@
 
 Left out as unsafe in some context: "a lot of"/"many" (countability),
 "help"/"assist" ("help us finish"), "buy"/"purchase" ("buy into", "a good
-buy"), "start"/"begin", "use"/"utilize", "before" -> "prior to" ("before we
-leave"), "long-term"/"long term" (needs its hyphen before a noun),
-"follow-up"/"follow up" (noun vs verb), "which"/"that", "perhaps"/"maybe",
-"often" after "so"/"more", "till" after a determiner (the cash till).
+buy"), "start"/"begin", "use"/"utilize", "long-term"/"long term" (needs its
+hyphen before a noun), "follow-up"/"follow up" (noun vs verb), "perhaps"/"maybe",
+"often" after "so"/"more", "till"/"until" after a determiner (the cash till).
+Every swap's check is made on whichever spelling the memo uses, so a copy is
+offered the same choice back ("no one" is "nobody" only before a verb, whichever
+was written).
 """
 
 from __future__ import annotations

@@ -158,6 +158,8 @@ def _afin(view: SentenceView) -> Iterator[Hit | None]:
         w = view.n(i)
         if not view.bare(i) or not view.spaced(i, i + 1):
             continue
+        if w in ("afin", "dans") and view.n(i - 1) in _NOT_PURPOSE:
+            continue
         nxt = view.n(i + 1)
         if w == "afin" and (nxt == "que" or nxt.startswith("qu'")):
             yield make_hit(view, i, i, ["pour"], "fr.conj.afin_que")
@@ -196,10 +198,22 @@ def _too(view: SentenceView, i: int) -> bool:
 _DISCOURSE = frozenset(words("finir conclure commencer terminer résumer information mémoire"))
 
 
+# "pour" + infinitive completing these is no purpose: "une tentative pour créer" (an
+# attempt to create), "l'attention pour maintenir", "il grandit pour devenir" (a result).
+_NOT_PURPOSE = frozenset(
+    words(
+        "tentative tentatives attention effort efforts moyen moyens raison raisons temps "
+        "capacité possibilité occasion volonté besoin droit liberté permission autorisation "
+        "envie intention chance difficulté difficultés aide prêt prête prêts prêtes grandit "
+        "grandir grandi grandissent grandissait"
+    )
+)
+
+
 def _pour(view: SentenceView, i: int) -> Iterator[Hit | None]:
     k = i + 1
     nxt = view.n(k)
-    if i == view.first and nxt in _DISCOURSE:
+    if (i == view.first and nxt in _DISCOURSE) or view.n(i - 1) in _NOT_PURPOSE:
         return
     if nxt in ("y", "en") and view.bare(k) and _infinitive(view, k + 1):
         yield make_hit(view, i, k, _purpose(nxt), "fr.conj.afin_de")

@@ -32,7 +32,9 @@ from townsquare.canary.lexical.fr_grammar import infinitive_word
 RULES: dict[str, str] = {
     "fr.comma.date": "virgule facultative après une date initiale (« Le 9 mai, ... »)",
     "fr.comma.phrase": "virgule facultative après un court complément initial",
+    "fr.comma.mais": "virgule facultative avant « mais » suivi d'un pronom sujet",
     "fr.word.nombreux": "de nombreux(ses) <-> beaucoup de (genre connu du nom)",
+    "fr.word.ainsi_que": "ainsi que <-> de même que (devant un groupe nominal)",
 }
 
 _DAY_RE = re.compile(r"^(?:[1-9]|[12]\d|3[01]|1er)$")
@@ -104,17 +106,16 @@ def _date_intro(view: SentenceView) -> Iterator[Hit | None]:
         j += 1
     if not view.spaced(i, j, nbsp=True) or any(view.toks[m].trail for m in range(i, j)):
         return
-    if not _name_or_clause(view, j + 1) or view.rule_off("fr.comma.intro"):
+    t = view.toks[j]
+    if not _name_or_clause(view, j + 1) or t.trail not in ("", ","):
         return
-    alts = _comma_alts(view, i, j)
-    if alts is None:
-        return
+    inner = view.text[view.toks[i].start + len(view.toks[i].lead) : t.end - len(t.trail)]
+    commas = [t.trail] if view.rule_off("fr.comma.intro") else [",", ""]
+    forms = [inner]
     if day in ("1er", "premier") and not view.rule_off("fr.number.premier"):
         other = "premier" if day == "1er" else "1er"
-        t = view.toks[j]
-        inner = view.text[view.toks[i].start + len(view.toks[i].lead) : t.end - len(t.trail)]
-        swapped = re.sub(rf"\b{re.escape(view.toks[k + 1].core)}\b", other, inner, count=1)
-        alts += [(swapped, ","), (swapped, "")]
+        forms.append(re.sub(rf"\b{re.escape(view.toks[k + 1].core)}\b", other, inner, count=1))
+    alts: list[Alt] = [(f, c) for f in forms for c in commas]
     yield make_hit(view, i, j, alts, "fr.comma.date", case="keep")
 
 
@@ -199,4 +200,74 @@ def _nombreux(view: SentenceView) -> Iterator[Hit | None]:
         yield make_hit(view, i, j, alts, "fr.word.nombreux")
 
 
-FINDERS = (_date_intro, _phrase_intro, _nombreux)
+_LINKS = frozenset(words("de du des d' à au aux et ou pour par sur dans avec en"))
+
+
+def _listed_np(view: SentenceView, k: int) -> bool:
+    """Tokens from k are "determiner (word) noun" closed by punctuation or a preposition:
+    "ainsi que les bases de données", never "ainsi que le prévoit la loi" (a clause)."""
+    if not view.ok(k) or view.toks[k].lead:
+        return False
+    prefix, rest = split_elision(view.toks[k].core)
+    if prefix.casefold() == "l'" and rest[:1].isalpha():
+        first = k  # "l'auteur": determiner and noun in one token
+    elif view.n(k) in _DETERMINERS | {"des"} and view.bare(k):
+        first = k + 1
+    else:
+        return False
+    for m in range(first, first + 2):
+        if not view.ok(m) or view.toks[m].lead or (_verbish(view, m) and m != k):
+            return False
+        w = view.n(m)
+        if m != k and (w in _DETERMINERS or not view.toks[m].core.replace("-", "").isalpha()):
+            return False
+        after = view.n(m + 1)
+        if view.toks[m].trail or m == len(view.toks) - 1 or after in _LINKS:
+            return True
+        if after.startswith("d'") and not view.toks[m + 1].lead:
+            return True
+    return False
+
+
+def _as_well_as(view: SentenceView) -> Iterator[Hit | None]:
+    """ "ainsi que" <-> "de même que" before a listed noun phrase ("as well as")."""
+    for i in range(1, len(view.toks) - 1):
+        j = view.words(i, ["ainsi", "que"], last_trail=False)
+        if j is None:
+            j = view.words(i, ["de", "même", "que"], last_trail=False)
+        if j is None or not view.spaced(j, j + 1) or not _listed_np(view, j + 1):
+            continue
+        yield make_hit(view, i, j, ["ainsi que", "de même que"], "fr.word.ainsi_que")
+
+
+_MAIS_SUBJECTS = frozenset(words("il elle ils elles on nous vous je cela ceci ça"))
+
+
+def _mais(view: SentenceView) -> Iterator[Hit | None]:
+    """ "..., mais il ..." / "... mais il ...": the comma before "mais" joining two clauses
+    when the second opens with a subject pronoun; never after "non seulement"."""
+    if any(view.n(k) == "seulement" for k in range(len(view.toks))):
+        return
+    for j in range(view.first + 2, len(view.toks) - 2):
+        t = view.toks[j]
+        if view.n(j + 1) != "mais" or t.trail not in ("", ",") or not view.bare(j + 1):
+            continue
+        if not view.ok(j) or not t.core[-1:].isalnum() or not view.spaced(j, j + 1):
+            continue
+        nxt = view.n(j + 2)
+        prefix, _ = split_elision(view.toks[j + 2].core) if view.ok(j + 2) else ("", "")
+        if nxt not in _MAIS_SUBJECTS and prefix.casefold()[:1] not in ("j", "c"):
+            continue
+        if view.toks[j + 2].lead or view.toks[j + 2].trail:
+            continue
+        k = j
+        while k - 1 >= view.first and not view.toks[k - 1].trail:
+            k -= 1
+        # an elided word counts as two ("lorsqu'il" / "quand il" weigh the same)
+        if sum(2 if "'" in view.n(m) else 1 for m in range(k, j + 1)) >= 3:
+            yield make_hit(
+                view, j, j, [(t.core, "" if t.trail else ",")], "fr.comma.mais", case="keep"
+            )
+
+
+FINDERS = (_date_intro, _phrase_intro, _nombreux, _as_well_as, _mais)

@@ -6,12 +6,16 @@ strips accents, so a reader could not tell the copies apart. Also left out:
 "traîner/trainer" (another word), "rapidement/vite", "c'est-à-dire/soit",
 "plus de/au-delà de", "aussi" -> "également" before a comparison ("aussi
 grand que"), "également" after a participle ("répartis également" means
-"equally"), "de nouveau" -> "à nouveau" ("de nouveau" may be "of new").
+"equally"), "à nouveau"/"de nouveau" ("rien de nouveau"), "jusqu'ici" inside a
+sentence (also "up to here"), "ultérieurement"/"plus tard" ("au plus tard"),
+"surtout" ("et surtout" = "especially"). "de nombreux"/"beaucoup de" is in
+`fr_syntax` (it needs the noun's gender).
 """
 
 from __future__ import annotations
 
 from townsquare.canary.lexical.base import SentenceView, starts_with_vowel, words
+from townsquare.canary.lexical.fr_grammar import infinitive_word
 from townsquare.canary.lexical.swaps import Swap, SwapTable, inflect
 
 _VERBISH = frozenset(
@@ -107,6 +111,21 @@ def _comparative(view: SentenceView, i: int, j: int) -> bool:
     return view.n(i - 1) not in ("eh", "ou", "si", "aussi", "très", "assez")
 
 
+def _noun_futur(view: SentenceView, i: int, j: int) -> bool:
+    """ "le futur" as a noun ("le futur de Linux"), never an adjective ("le futur
+    président") nor the tense."""
+    nxt = view.n(j + 1)
+    return bool(view.toks[j].trail) or nxt in ("de", "du", "des") or nxt.startswith("d'")
+
+
+def _infinitive_next(view: SentenceView, i: int, j: int) -> bool:
+    """ "continuer à/de" + infinitive; "de" elides before a vowel, so only consonants."""
+    if view.toks[j].trail or not view.ok(j + 1) or view.toks[j + 1].lead:
+        return False
+    w = view.toks[j + 1].core
+    return infinitive_word(w) and not starts_with_vowel(w) and w[:1].casefold() != "h"
+
+
 SWAPS: list[Swap] = [
     Swap(
         "fr.word.facon",
@@ -133,6 +152,17 @@ SWAPS: list[Swap] = [
     Swap("fr.word.vraiment", ("vraiment", "réellement")),
     Swap("fr.word.recemment", ("récemment", "dernièrement"), check=_mid),
     Swap("fr.word.totalement", ("totalement", "complètement", "entièrement")),
+    Swap("fr.word.grandement", ("grandement", "considérablement")),
+    Swap("fr.word.but_lucratif", ("à but non lucratif", "sans but lucratif")),
+    Swap("fr.word.avenir", ("le futur", "l'avenir"), check=_noun_futur),
+    Swap("fr.word.avenir", ("du futur", "de l'avenir"), check=_noun_futur),
+    *[
+        Swap("fr.word.continuer", (f"{v} à", f"{v} de"), check=_infinitive_next)
+        for v in words(
+            "continuer continue continues continuent continué continuait continuaient "
+            "continuera continueront continuerait continua continuons continuez"
+        )
+    ],
     Swap("fr.word.reprises", ("à plusieurs reprises", "plusieurs fois")),
     Swap(
         "fr.word.sans_doute",

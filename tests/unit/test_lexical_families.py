@@ -1,0 +1,251 @@
+"""The lexical families added for real prose: each one both ways, case kept, and the
+contexts where it must stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from townsquare.canary.lexical import LexicalCandidate, find_lexical
+from townsquare.canary.model import Language
+from townsquare.canary.normalize import lexical_form
+from townsquare.canary.segment import canonicalize, segment
+
+
+def run(
+    raw: str, language: Language, rejected: frozenset[str] = frozenset()
+) -> list[LexicalCandidate]:
+    text = canonicalize(raw)
+    sentences, tokens = segment(text, language)
+    cands = find_lexical(text, sentences, tokens, language, rejected=rejected)
+    for c in cands:
+        assert c.variants[0] == text[c.start : c.end]
+        assert len({lexical_form(v) for v in c.variants}) == len(c.variants), c
+    return cands
+
+
+def variants(raw: str, language: Language, original: str) -> tuple[str, ...]:
+    for c in run(raw, language):
+        if c.variants[0] == original:
+            return c.variants
+    return ()
+
+
+def rules(raw: str, language: Language) -> set[str]:
+    return {c.rule for c in run(raw, language)}
+
+
+# (language, text, original span, a variant, the text written with that variant)
+BOTH_WAYS: list[tuple[Language, str, str, str]] = [
+    ("en", "He said that we were late.", "said that", "said"),
+    ("en", "I hope that it will attract attention.", "hope that", "hope"),
+    ("en", "This does not mean that Linux will fail.", "mean that", "mean"),
+    ("en", "Debian understands that users may want it.", "understands that", "understands"),
+    ("en", "She knew that the new plan was late.", "knew that", "knew"),
+    ("en", "It is the only distribution which was open.", "which", "that"),
+    ("en", "It runs on other software that is free.", "that is", "that's"),
+    ("en", "It runs on other software that is free.", "that is", "which is"),
+    ("en", "We reopened three libraries that were closed.", "that", "which"),
+    ("en", "The plan is simple, but it will take time.", "simple,", "simple"),
+    ("en", "We left the old office last year, and we never looked back.", "year,", "year"),
+    ("en", "The design is cheap, yet it works well enough.", "cheap,", "cheap"),
+    ("en", "Within Debian, she worked on translations.", "Within Debian,", "Within Debian"),
+    ("en", "In 1994, the project grew.", "In 1994,", "In 1994"),
+    ("en", "Clearly, we need to act.", "Clearly,", "Clearly"),
+    ("en", "In this way, Debian may be used.", "In this way,", "In this way"),
+    ("en", "On July 11th, 2000, Joel left.", "July 11th, 2000,", "11 July 2000"),
+    ("en", "On July 11th, 2000, Joel left.", "July 11th, 2000,", "July 11, 2000,"),
+    ("en", "Frans died on August 20th.", "August 20th.", "20 August."),
+    ("en", "We start on March 3 as planned.", "March 3", "3rd March"),
+    ("en", "He started the project in August of 1993.", "August of 1993.", "August 1993."),
+    ("en", "It is known as “flavors”, they say.", "“flavors”,", "‘flavors’,"),
+    ("en", 'The name is "deb ee n" in English.', '"deb ee n"', "'deb ee n'"),
+    ("en", "Bring fruit, e.g. apples.", "e.g.", "for instance"),
+    ("en", "Bring fruit (for example, apples).", "(for example,", "(e.g.,"),
+    ("en", "Use the main one, i.e., the free one.", "i.e.,", "in other words,"),
+    ("en", "We hired artists, developers, etc.", "etc.", "and so on."),
+    ("en", "We hired people (artists, developers, and so forth).", "and so forth).", "etc.)."),
+    ("en", "Debian has many servers.", "many", "numerous"),
+    ("en", "Numerous distributions have started out well.", "Numerous", "Many"),
+    ("en", "Debian keeps the entire database open.", "entire", "whole"),
+    ("en", "We wrote regarding the new plan.", "regarding", "concerning"),
+    ("en", "They are stable and thus rarely change.", "and thus", "and hence"),
+    ("en", "They are stable and thus rarely change.", "rarely", "seldom"),
+    ("en", "It is organized, thus guaranteeing safety.", "thus", "thereby"),
+    ("en", "It was mainly a success.", "mainly", "chiefly"),
+    ("en", "It is a non-commercial distribution.", "non-commercial", "noncommercial"),
+    ("en", "He was a well-known member.", "well-known", "well known"),
+    ("en", "The services were back on-line quickly.", "on-line", "online"),
+    ("en", "We visited the web site today.", "web site", "website"),
+    ("en", "He worked for 19 years.", "19", "nineteen"),
+    ("en", "He has twenty-one cats.", "twenty-one", "21"),
+    ("en", "Thus, we agree.", "Thus,", "Therefore,"),
+    ("en", "The host moved from the U.S.A. to Europe.", "U.S.A.", "USA"),
+    ("en", "The archive isn't the same.", "isn't", "is not"),
+    ("en", "We waited till noon.", "till", "until"),
+    ("en", "We left before the meeting.", "before", "prior to"),
+    ("en", "We met to talk to the team.", "talk to", "speak with"),
+    ("en", "It lost nearly 4,000 affordable units.", "4,000", "4000"),
+    ("en", "The building burned to the ground.", "burned", "burnt"),
+    ("en", "It is sorted inside of the directory.", "inside of", "inside"),
+    ("en", "We do not know whether or not it works.", "whether or not", "whether"),
+    ("en", "He cannot stay, and no one knows why.", "no one", "nobody"),
+    ("fr", "Le 9 mai, Manuel est parti.", "Le 9 mai,", "Le 9 mai"),
+    ("fr", "Le 1er mars 2001, Christopher est parti.", "Le 1er mars 2001,", "Le premier mars 2001"),
+    ("fr", "Au sein de Debian, elle a travaillé.", "Au sein de Debian,", "Au sein de Debian"),
+    ("fr", "À cette époque, le concept était nouveau.", "À cette époque,", "À cette époque"),
+    ("fr", "Le 25 novembre, tous les services reprirent.", "Le 25 novembre,", "Le 25 novembre"),
+    ("fr", "Entre autres, SPI fournit un mécanisme.", "Entre autres,", "Entre autres"),
+    ("fr", "Debian a de nombreux événements.", "de nombreux", "beaucoup de"),
+    ("fr", "Il y a beaucoup de distributions.", "beaucoup de", "de nombreuses"),
+    ("fr", "Il inclut le noyau ainsi que des milliers d'applications.", "ainsi que", "de même que"),
+    ("fr", "Nous partons dans le but d'éviter les retards.", "dans le but d'éviter", "pour éviter"),
+    ("fr", "Nous partons pour gagner.", "pour", "dans le but de"),
+    ("fr", "Étant donné que la plupart restent, nous partons.", "Étant donné que", "Puisque"),
+    ("fr", "Nous partons, étant donné qu'il pleut.", "étant donné qu'il", "puisqu'il"),
+    ("fr", "La réunion est à 10 heures demain.", "10 heures", "10 h"),
+    ("fr", "La réunion est à 10 h demain.", "10 h", "10 heures"),
+    ("fr", "Nous avons environ 10 % de pertes.", "environ", "approximativement"),
+    ("fr", "Elles sont passées presque inaperçues.", "presque", "quasiment"),
+    ("fr", "Ce sont des systèmes réellement bons.", "réellement", "vraiment"),
+    ("fr", "Il avait rejoint récemment le projet.", "récemment", "dernièrement"),
+    ("fr", "C'est une distribution totalement isolée.", "totalement", "complètement"),
+    ("fr", "Cela simplifie grandement le travail.", "grandement", "considérablement"),
+    (
+        "fr",
+        "C'est une organisation à but non lucratif.",
+        "à but non lucratif.",
+        "sans but lucratif.",
+    ),
+    ("fr", "Elles sont essentielles pour le futur de Linux.", "le futur", "l'avenir"),
+    ("fr", "Il continue à travailler.", "continue à", "continue de"),
+    ("fr", "La ville a perdu près de 4000 logements.", "4000", "4 000"),
+    ("fr", "Il ne le sera jamais, mais cela ne veut rien dire.", "jamais,", "jamais"),
+    ("fr", "Le projet avance bien mais il reste du travail.", "bien", "bien,"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "original", "other"), BOTH_WAYS)
+def test_both_ways(language: Language, text: str, original: str, other: str) -> None:
+    found = variants(text, language, original)
+    assert other in found, (text, found)
+    # The copy saying `other` offers the original back, with the same choice.
+    copy = text.replace(original, other, 1)
+    back = variants(copy, language, other)
+    assert {lexical_form(v) for v in back} == {lexical_form(v) for v in found}, (copy, back)
+
+
+SILENT: list[tuple[Language, str, str]] = [
+    # (language, text, a span that must not become a slot)
+    ("en", "We found it useful.", "found"),
+    ("en", "It was found that the plan works.", "found that"),
+    ("en", "The hope that we win is small.", "hope that"),
+    ("en", "He knows the man who left.", "knows"),
+    ("en", "The license defines which software is free.", "which"),
+    ("en", "He knows that is wrong.", "that"),
+    ("en", "The man said that is wrong.", "that"),
+    ("en", "We want nothing but the best for them.", "nothing"),
+    ("en", "We bought apples and pears for the party.", "apples"),
+    ("en", "In 3 Debian releases the bug appeared.", "In 3"),
+    ("en", "In the way we work nothing changes.", "In the way"),
+    ("en", "After Ian left the project the team grew.", "After Ian"),
+    ("en", "He was born 5 May 1990 in Paris.", "5 May 1990"),
+    ("en", "The call ends at 4 pm. Please come.", "4 p.m."),
+    ("en", "He said “it’s fine” today.", "“it’s"),
+    ("en", "Use the main one, i.e. the free one.", "i.e."),
+    ("en", "We hired artists, developers, etc. The rest left.", "etc."),
+    ("en", "How many servers do we have?", "many"),
+    ("en", "We kept many of them.", "many"),
+    ("en", "He stayed for many years.", "many"),
+    ("en", "On the whole, it works.", "whole,"),
+    ("en", "It is good as a whole.", "whole."),
+    ("en", "This is concerning.", "concerning."),
+    ("en", "It is a concerning trend.", "concerning"),
+    ("en", "It happened long before he became a developer.", "before"),
+    ("en", "Software that's distributed freely is fine.", "that's"),
+    ("en", "It has reached a tremendous size.", "It has"),
+    ("en", "Five teams met.", "Five"),
+    ("en", "This simplifies distributions such as testing.", "such as"),
+    ("en", "We work hard to win.", "to"),
+    (
+        "fr",
+        "Le 20 novembre 2002 aux environs de 8 heures, le centre a brûlé.",
+        "Le 20 novembre 2002",
+    ),
+    ("fr", "Pour bien les comprendre, suivons le guide.", "Pour bien,"),
+    ("fr", "Il a beaucoup de temps.", "beaucoup de"),
+    ("fr", "Il n'y a pas beaucoup de projets.", "beaucoup de"),
+    ("fr", "Il a de nombreuses idées.", "de nombreuses"),
+    ("fr", "Il agit ainsi que le prévoit la loi.", "ainsi que"),
+    ("fr", "C'est une tentative pour créer une distribution.", "pour"),
+    ("fr", "Il grandit pour devenir une communauté.", "pour"),
+    ("fr", "Pour finir, les développeurs partent.", "Pour"),
+    ("fr", "C'est le futur président.", "le futur"),
+    ("fr", "Ils ont continué d'être actifs.", "continué"),
+    ("fr", "La pause dure pendant 8 heures.", "8 heures."),
+    ("fr", "Il est venu, de sorte qu'il puisse voir.", "de sorte"),
+    ("fr", "Il est venu jusqu'ici.", "jusqu'ici."),
+    ("fr", "Il n'y a rien de nouveau.", "de nouveau."),
+    ("fr", "Ce n'est pas rouge mais bleu.", "rouge"),
+    ("fr", "Non seulement il vient, mais il reste.", "vient,"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "span"), SILENT)
+def test_silent_contexts(language: Language, text: str, span: str) -> None:
+    cands = run(text, language)
+    assert all(c.variants[0] != span for c in cands), [c.variants for c in cands]
+
+
+def test_sentence_initial_for_example_has_no_abbreviation() -> None:
+    found = variants("For example, we agree.", "en", "For example,")
+    assert "For instance," in found and not any("e.g" in v.lower() for v in found)
+
+
+def test_case_is_kept() -> None:
+    assert "SAID" in variants("HE SAID THAT WE WERE LATE.", "en", "SAID THAT")
+    assert "that's" in variants("It is a tool which is free.", "en", "which is")
+    assert "THAT'S" in variants("IT IS A TOOL WHICH IS FREE.", "en", "WHICH IS")
+    assert "11 JULY 2000," in variants("ON JULY 11TH, 2000, JOEL LEFT.", "en", "JULY 11TH, 2000,")
+    assert "Therefore," in variants("Thus, we agree.", "en", "Thus,")
+    assert "Numerous" in variants("Many distributions have started out well.", "en", "Many")
+    assert "Dans le but de" in variants("Pour gagner, nous partons.", "fr", "Pour")
+    assert "De nombreuses" in variants(
+        "Beaucoup de distributions ont commencé.", "fr", "Beaucoup de"
+    )
+    assert "Puisque" in variants(
+        "Étant donné que tout va bien, nous partons.", "fr", "Étant donné que"
+    )
+
+
+def test_quote_marks_keep_the_memo_style() -> None:
+    # A memo with typographic apostrophes gets typographic single quotes.
+    found = variants('It’s known as "flavors" today.', "en", '"flavors"')
+    assert "‘flavors’" in found
+    # Quoted words in code are left alone.
+    assert variants('Run `echo "hi"` now.', "en", '"hi"`') == ()
+
+
+def test_rejecting_the_intro_comma_keeps_the_date_comma() -> None:
+    raw = "On July 11th, 2000, Joel left."
+    cands = run(raw, "en", frozenset({"en.comma.intro"}))
+    (date,) = [c for c in cands if c.rule == "en.date.format"]
+    assert all(v.endswith(",") for v in date.variants), date.variants
+    cands = run(raw, "en", frozenset({"en.date"}))
+    assert all(c.rule != "en.date.format" for c in cands)
+
+
+def test_date_with_year_keeps_the_us_comma() -> None:
+    found = variants("On 11 July 2000 Joel left.", "en", "11 July 2000")
+    assert "July 11, 2000," in found and "July 11, 2000" not in found
+    assert "11 July 2000," in found
+
+
+def test_french_date_comma_rejected_with_the_intro_family() -> None:
+    raw = "Le 9 mai, Manuel est parti."
+    assert "fr.comma.date" in rules(raw, "fr")
+    assert "fr.comma.date" not in {c.rule for c in run(raw, "fr", frozenset({"fr.comma"}))}
+    assert "fr.comma.date" not in {c.rule for c in run(raw, "fr", frozenset({"fr.comma.intro"}))}
+    # With "1er", rejecting the comma keeps the memo's comma and only swaps "premier".
+    first = run("Le 1er mars, Manuel est parti.", "fr", frozenset({"fr.comma.intro"}))
+    assert any("premier" in v for c in first for v in c.variants)
+    assert all(v.endswith(",") for c in first if "mars" in c.variants[0] for v in c.variants)
