@@ -16,10 +16,11 @@ docs/moderation-performance.md):
   the first of N consecutive verdict probes (alternating between the two workers) that
   reflect it; label added, then removed. Acceptance: every worker within 1 s.
 
-``BENCHMARKS`` maps names to ``fn(sizes, log) -> BenchResult`` like bench.canary_bench;
-``sizes`` may be canary_bench.FULL / QUICK (mapped to this module's FULL / QUICK).
+The two HTTP benchmarks live in bench/moderation_http.py, the seeded store and the sizes
+in bench/moderation_seed.py. ``BENCHMARKS`` maps names to ``fn(sizes, log) -> BenchResult``
+like bench.canary_bench; ``sizes`` may be canary_bench.FULL / QUICK (mapped to FULL / QUICK
+of bench.moderation_seed). ``python -m bench.moderation_bench`` runs these three alone.
 """
-
 
 from __future__ import annotations
 
@@ -180,6 +181,7 @@ BENCHMARKS: dict[str, Callable[[Any, Callable[[str], None]], BenchResult]] = {
 def main(argv: list[str] | None = None) -> int:
     """`python -m bench.moderation_bench [--quick] [--only NAME]`: these benchmarks alone."""
     import argparse
+    import os
     import tempfile
 
     from rich.console import Console
@@ -205,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         console.print(table(result))
         for note in result.notes:
             console.print(f"  [dim]• {note}[/]")
-    info["loadavg_end"] = __import__("os").getloadavg()
+    info["loadavg_end"] = os.getloadavg()
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps({"meta": info, "benchmarks": [r.to_dict() for r in results]},
                                       indent=2, default=str) + "\n", encoding="utf-8")

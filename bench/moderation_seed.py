@@ -3,7 +3,8 @@
 Rows are bulk-inserted with SQLAlchemy Core into a migrated database (setup, never timed):
 the services' one-transaction-per-row writes would take minutes at these sizes and are
 not what the benchmarks measure. The label cache reads these tables exactly as it reads
-rows written through the API.
+rows written through the API. Also: the benchmarks' sizes (FULL, QUICK) and the helpers
+the in-process and HTTP benchmarks share.
 """
 
 from __future__ import annotations
