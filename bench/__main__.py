@@ -21,8 +21,12 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from bench.canary_bench import BENCHMARKS, FULL, QUICK, channels_in_use
+from bench.canary_bench import BENCHMARKS as CANARY
+from bench.canary_bench import FULL, QUICK, channels_in_use
+from bench.moderation_bench import BENCHMARKS as MODERATION
 from bench.timing import BenchResult, fmt_seconds
+
+BENCHMARKS = {**CANARY, **MODERATION}
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 

@@ -16,7 +16,6 @@ import contextlib
 import os
 import signal
 import socket
-import statistics
 import subprocess
 import time
 from collections.abc import Iterator, Sequence
@@ -367,14 +366,9 @@ async def _phase(server: Server, requests: Sequence[bytes], rate: float, warmup:
 def run_phase(server: Server, requests: Sequence[bytes], rate: float, *, warmup: float,
               duration: float, connections: int) -> Phase:
     """Send `requests` (cycled) at `rate` per second for `warmup` + `duration` seconds."""
+    phase = _phase(server, requests, rate, warmup, duration, connections)
     try:
         import uvloop
-
-        runner = uvloop.run
     except ImportError:  # pragma: no cover - uvicorn[standard] brings uvloop
-        runner = asyncio.run
-    return runner(_phase(server, requests, rate, warmup, duration, connections))
-
-
-def median(values: Sequence[float]) -> float:
-    return statistics.median(values) if values else float("nan")
+        return asyncio.run(phase)
+    return uvloop.run(phase)

@@ -24,6 +24,7 @@ of bench.moderation_seed). ``python -m bench.moderation_bench`` runs these three
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import random
@@ -40,7 +41,7 @@ from bench.moderation_http import bench_http, bench_propagation
 from bench.moderation_seed import FULL, QUICK, SeededStore, seed_logged, sizes_for, viewers
 from bench.timing import REPS, WARMUP, BenchResult, Case, Row, measure_interleaved
 from townsquare.api.runtime import open_runtime
-from townsquare.moderation.verdicts import Action
+from townsquare.moderation.model import Action
 from townsquare.settings import load_settings
 
 BATCH = 1_000  # items per in-process verdict batch
@@ -118,8 +119,7 @@ def bench_verdicts(sizes: object, log: Callable[[str], None]) -> BenchResult:
                     verdict_type(i, "allow", ("allow",), ()) for i in ids]),
             }
             for name, (surface, viewer, items) in cases.items():
-                timed[name] = times(name, lambda s_=surface, v_=viewer, i_=items:
-                                    vis.verdicts(s_, v_, i_))
+                timed[name] = times(name, functools.partial(vis.verdicts, surface, viewer, items))
             log(f"verdicts: {len(timed)} cases x {k} batches, round-robin")
             full_gc = time.perf_counter()
             gc.collect()

@@ -100,7 +100,8 @@ class SafetyLabel:
         return self.expires_at is None or now < self.expires_at
 
 
-@dataclass(frozen=True, slots=True)
+# Built per item on the hot path: plain slotted dataclasses cost a quarter of frozen ones.
+@dataclass(slots=True)
 class Reason:
     label: str
     subject_type: str
@@ -110,7 +111,7 @@ class Reason:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Verdict:
     item_id: str
     action: str

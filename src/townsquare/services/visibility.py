@@ -139,7 +139,7 @@ class VisibilityRuntime:
             entry = tables.account_labels.get(account_id)
             parts = [] if entry is None else [
                 cache.fresh(entry, SubjectType.ACCOUNT, account_id, now)]
-            items.append(self._item(account_id, parts))
+            items.append(self._item(account_id, parts) if parts else UNLABELLED)
             relations.append(_relation(viewer_id, account_id, followees))
         return items, relations
 
