@@ -19,6 +19,7 @@ Verdict = Literal["identified", "inconclusive", "no_match"]
 DEFAULT_THRESHOLD = 1e-6
 GROUP_BUDGET = 3.2e7  # recipient x group evaluations in the first pass (~0.4 s here)
 CANDIDATES = 128
+DIRECT_LIMIT = 200_000  # recipients x groups read below which everyone is scored exactly
 MIN_WORDS_MATCHED = 8  # fewer words in common with the memo is not a leak of it
 
 
@@ -84,7 +85,13 @@ def trace(
     read_groups = [int(g) for g in np.flatnonzero(weights)]
     budget = max(8, int(GROUP_BUDGET / max(recipients, 1)))
     groups = sorted(read_groups, key=lambda g: -weights[g])[:budget]
-    first = scores_for_all(book, table, recipients, groups) if groups else np.zeros(recipients)
+    if recipients * len(read_groups) <= DIRECT_LIMIT:
+        # Few recipients: scoring everyone exactly is cheaper than building lookup tables.
+        first = exact_scores(book, table, np.arange(recipients, dtype=np.int64))
+    elif groups:
+        first = scores_for_all(book, table, recipients, groups)
+    else:
+        first = np.zeros(recipients)
     k = min(recipients, CANDIDATES)
     top = np.argpartition(first, recipients - k)[recipients - k :] if k else np.array([], int)
     exact = exact_scores(book, table, top.astype(np.int64))
