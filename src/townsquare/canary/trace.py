@@ -89,7 +89,7 @@ def trace(
         # Few recipients: scoring everyone exactly is cheaper than building lookup tables.
         first = exact_scores(book, table, np.arange(recipients, dtype=np.int64))
     elif groups:
-        first = scores_for_all(book, table, recipients, groups)
+        first = scores_for_all(book, table, recipients, groups).astype(np.float64)
     else:
         first = np.zeros(recipients)
     k = min(recipients, CANDIDATES)
