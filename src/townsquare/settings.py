@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     # Defaults derive from the fields above them (pydantic validates in declaration order).
     database_url: str = Field(default_factory=_default_database_url)
     key_file: Path = Field(default_factory=_default_key_file)
+    # How often each server worker's label cache polls the change logs (seconds).
+    cache_poll_interval: float = Field(default=0.2, gt=0, le=60)
     # The visibility policy (YAML or TOML); None means the packaged default policy.
     policy_file: Path | None = None
 

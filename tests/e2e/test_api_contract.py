@@ -105,3 +105,15 @@ def test_openapi_documents_the_routes(api: Api) -> None:
                  "/api/v1/visibility", "/api/v1/accounts/{account_id}/status"):
         assert path in paths, path
     assert api.client.get("/docs").status_code == 200
+
+
+def test_a_write_is_seen_at_once_by_the_worker_that_made_it(api: Api) -> None:
+    """No waiting for the poll: the writer's own worker answers with the change."""
+    api.app.state.runtime.cache.close()  # no background poller: only the write path refreshes
+    api.created("/accounts", {"id": "rw1", "handle": "rw_one"})
+    api.created("/posts", {"id": "rwp", "author_id": "rw1", "text": "read your writes"})
+    label = api.created("/labels", {"subject_type": "post", "subject_id": "rwp",
+                                    "label": "spam", "policy": "spam"})
+    assert api.verdicts("search_top", None, ["rwp"])[0]["action"] == "drop"
+    assert api.delete(f"/labels/{label['id']}").status_code == 200
+    assert api.verdicts("search_top", None, ["rwp"])[0]["action"] == "allow"

@@ -62,6 +62,7 @@ def create_account(
         high_profile=body.high_profile,
         sensitive_media_opt_in=body.sensitive_media_opt_in,
     )
+    rt.cache.refresh()  # read-your-writes on this worker; others poll
     return asdict(record)
 
 
@@ -80,6 +81,7 @@ def create_post(
         detector=detector(rt.moderation),
         notify=label_notifier(rt.moderation),
     )
+    rt.cache.refresh()  # read-your-writes on this worker; others poll
     return asdict(record)
 
 
@@ -87,7 +89,9 @@ def create_post(
 def create_follow(
     body: FollowIn, rt: Rt, _: Annotated[Identity, Depends(require(P.CONTENT_WRITE))]
 ) -> dict[str, Any]:
-    return asdict(content.create_follow(rt.app.sessions, body.follower_id, body.followee_id))
+    record = content.create_follow(rt.app.sessions, body.follower_id, body.followee_id)
+    rt.cache.refresh()  # read-your-writes on this worker; others poll
+    return asdict(record)
 
 
 @router.post("/labels", status_code=201, response_model=LabelOut, tags=["labels"])
@@ -112,6 +116,7 @@ def add_label(
         who.name,
         notify=label_notifier(rt.moderation),
     )
+    rt.cache.refresh()  # read-your-writes on this worker; others poll
     return asdict(record)
 
 
@@ -131,6 +136,7 @@ def remove_label(
     record = labels.remove_label(
         rt.app.sessions, label_id, who.name, notify=label_notifier(rt.moderation)
     )
+    rt.cache.refresh()  # read-your-writes on this worker; others poll
     return asdict(record)
 
 
@@ -147,7 +153,9 @@ def create_action(
             status.HTTP_403_FORBIDDEN,
             f"role {who.role!r} lacks the permission {P.ACTIONS_SEVERE.value!r}",
         )
-    return take_action(rt.moderation, request_from(body.model_dump()), who.name)
+    result = take_action(rt.moderation, request_from(body.model_dump()), who.name)
+    rt.cache.refresh()  # read-your-writes on this worker; others poll
+    return result
 
 
 class _VisibilityBody(TypedDict):

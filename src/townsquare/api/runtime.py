@@ -40,11 +40,11 @@ class Runtime:
         self.app.close()
 
 
-def open_runtime(settings: Settings, *, poll_interval: float = 0.2) -> Runtime:
+def open_runtime(settings: Settings) -> Runtime:
     app = open_app(settings)
     compiled = load_policy_from_settings(settings)
     ladder = DEFAULT_LADDER
     ctx = ModerationContext(app.sessions, compiled, ladder, default_detection_rules(compiled))
-    cache = LabelCache(app.sessions, compiled, poll_interval=poll_interval).start()
+    cache = LabelCache(app.sessions, compiled, poll_interval=settings.cache_poll_interval).start()
     visibility = VisibilityRuntime(app.sessions, compiled, cache)
     return Runtime(app, compiled, ladder, ctx, cache, visibility)
