@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemaining
 from rich.table import Table
 
 from townsquare.bootstrap import App, open_app
-from townsquare.canary.layout import parse_channels
+from townsquare.canary.layout import parse_channels, parse_rejected
 from townsquare.canary.model import CHANNELS, CanaryError
 from townsquare.keys import KeyFileError
 from townsquare.settings import load_settings
@@ -70,6 +70,22 @@ def _channels(value: str) -> tuple[Any, ...]:
 
 
 ALL_CHANNELS = ",".join(CHANNELS)
+RejectOpt = Annotated[
+    str,
+    typer.Option(
+        "--reject-lexical",
+        help="Comma-separated lexical rule ids or families to leave out (e.g. en.contraction).",
+    ),
+]
+
+
+def _rejected(value: str) -> frozenset[str]:
+    try:
+        return parse_rejected(value.split(","))
+    except CanaryError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 ChannelsOpt = Annotated[
     str,
     typer.Option("--channels", help="Comma-separated channels to use.", show_default=True),
@@ -83,12 +99,14 @@ def memo_issue(
     out_dir: Annotated[Path, typer.Option("--out", help="Directory for the copies.")],
     title: Annotated[str | None, typer.Option("--title", help="Title shown in listings.")] = None,
     channels: ChannelsOpt = ALL_CHANNELS,
+    reject_lexical: RejectOpt = "",
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON object.")] = False,
 ) -> None:
     """Write one fingerprinted copy per recipient to OUT/<id><ext> and store the memo."""
     from townsquare.services.memos import issue_memo, plan_to_dict
 
     chosen = _channels(channels)
+    rejected = _rejected(reject_lexical)
     with application() as a:
         with Progress(
             "[progress.description]{task.description}",
@@ -112,6 +130,7 @@ def memo_issue(
                 out_dir,
                 title=title,
                 channels=chosen,
+                rejected_lexical=rejected,
                 progress=advance,
             )
         if as_json:
@@ -134,6 +153,7 @@ def memo_plan(
     memo: Annotated[Path, typer.Argument(help="The memo to plan for.")],
     recipients: Annotated[int, typer.Option("--recipients", help="How many recipients.")],
     channels: ChannelsOpt = ALL_CHANNELS,
+    reject_lexical: RejectOpt = "",
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON object.")] = False,
 ) -> None:
     """Capacity per channel and the shortest excerpt that still names one leaker."""
@@ -141,7 +161,7 @@ def memo_plan(
 
     chosen = _channels(channels)
     try:
-        p = plan_memo(memo, recipients, chosen)
+        p = plan_memo(memo, recipients, chosen, _rejected(reject_lexical))
     except CanaryError as exc:
         fail(str(exc))
         return
@@ -366,8 +386,12 @@ def policy_shadow(
         table.add_column(col)
     for c in changes:
         table.add_row(
-            str(c["label"]), str(c["surface"]), str(c["relation"]), str(c["viewer_flags"]),
-            ", ".join(map(str, c["before"])), ", ".join(map(str, c["after"])),  # type: ignore[call-overload]
+            str(c["label"]),
+            str(c["surface"]),
+            str(c["relation"]),
+            str(c["viewer_flags"]),
+            ", ".join(cast(list[str], c["before"])),
+            ", ".join(cast(list[str], c["after"])),
         )
     out.print(table)
 

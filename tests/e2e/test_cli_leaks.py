@@ -208,3 +208,18 @@ def test_a_different_key_file_is_refused_clearly(
     monkeypatch.setenv("TOWNSQUARE_KEY_FILE", str(tmp_path / "other-key"))
     result = cli.invoke(app, ["leak", "trace", str(tmp_path / "out" / "r1.md")])
     assert result.exit_code != 0 and "different key file" in result.output
+
+
+def test_lexical_rules_can_be_left_out(cli: CliRunner, tmp_path: Path) -> None:
+    memo = tmp_path / "memo.md"
+    memo.write_text(MEMO, encoding="utf-8")
+
+    def lexical_slots(*extra: str) -> int:
+        r = cli.invoke(app, ["memo", "plan", str(memo), "--recipients", "100", "--json", *extra])
+        assert r.exit_code == 0, r.output
+        return int(json.loads(r.stdout)["capacity"]["lexical"]["slots"])
+
+    assert lexical_slots("--reject-lexical", "en.contraction") < lexical_slots()
+    bad = cli.invoke(app, ["memo", "plan", str(memo), "--recipients", "5",
+                           "--reject-lexical", "en.nonsense"])
+    assert bad.exit_code != 0 and "en.nonsense" in bad.output

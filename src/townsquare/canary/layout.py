@@ -28,6 +28,22 @@ def parse_channels(names: Iterable[str]) -> tuple[Channel, ...]:
     return tuple(c for c in CHANNELS if c in wanted)
 
 
+def parse_rejected(names: Iterable[str]) -> frozenset[str]:
+    """Validated lexical rule ids or family prefixes to leave out ("en.contraction", ...)."""
+    from townsquare.canary.lexical.registry import RULES
+
+    wanted = frozenset(n.strip() for n in names if n.strip())
+    unknown = sorted(
+        n for n in wanted if n not in RULES and not any(r.startswith(n + ".") for r in RULES)
+    )
+    if unknown:
+        raise CanaryError(
+            f"unknown lexical rule(s) {', '.join(unknown)}; give rule ids or family "
+            "prefixes such as en.contraction or fr.word"
+        )
+    return wanted
+
+
 def build_layout(
     raw_text: str,
     *,

@@ -55,10 +55,16 @@ def plan_to_dict(p: Plan) -> dict[str, Any]:
     }
 
 
-def plan_memo(path: Path, recipients: int, channels: Iterable[Channel] = CHANNELS) -> Plan:
+def plan_memo(
+    path: Path,
+    recipients: int,
+    channels: Iterable[Channel] = CHANNELS,
+    rejected_lexical: frozenset[str] = frozenset(),
+) -> Plan:
     if recipients < 1:
         raise InputError("the recipient count must be at least 1")
-    return plan(build_layout(read_memo(path), channels=channels), recipients)
+    layout = build_layout(read_memo(path), channels=channels, rejected_lexical=rejected_lexical)
+    return plan(layout, recipients)
 
 
 @dataclass(frozen=True)
@@ -88,12 +94,13 @@ def issue_memo(
     *,
     title: str | None = None,
     channels: Iterable[Channel] = CHANNELS,
+    rejected_lexical: frozenset[str] = frozenset(),
     progress: Progress | None = None,
 ) -> IssueResult:
     """Write one fingerprinted copy per recipient and store the memo; all or nothing."""
     text = read_memo(memo_path)
     recipients: list[Recipient] = read_recipients(recipients_path)
-    layout = build_layout(text, channels=channels)
+    layout = build_layout(text, channels=channels, rejected_lexical=rejected_lexical)
     p = plan(layout, len(recipients))
     if not p.can_carry:
         raise InputError(_refusal(p, len(recipients)))
