@@ -280,12 +280,6 @@ class LabelCache:
         table = self._post_labels if subject_type == SubjectType.POST else self._account_labels
         return self._current(table, subject_id, now)
 
-    def author_of(self, post_id: str) -> str | None:
-        return self._authors.get(post_id)
-
-    def has_account(self, account_id: str) -> bool:
-        return account_id in self._accounts
-
     def sensitive_media_opt_in(self, account_id: str) -> bool:
         return self._accounts.get(account_id, False)
 
@@ -294,9 +288,6 @@ class LabelCache:
 
     def post_labels(self, post_id: str, now: datetime) -> SubjectLabels:
         return self._current(self._post_labels, post_id, now)
-
-    def account_labels(self, account_id: str, now: datetime) -> SubjectLabels:
-        return self._current(self._account_labels, account_id, now)
 
     def _current(self, table: dict[str, SubjectLabels], key: str, now: datetime) -> SubjectLabels:
         entry = table.get(key)
