@@ -20,7 +20,6 @@ MAX_VARIANTS = 8
 
 LEAD_CHARS = "\"'“‘«([{*_¿¡"
 TRAIL_CHARS = ".,;:!?\"'”’»)]}*_…"
-APOSTROPHES = "'’ʼ"
 _APOS_TABLE = str.maketrans({"’": "'", "ʼ": "'"})
 VOWELS = "aeiouyàâäéèêëîïôöùûüœæ"
 

@@ -33,12 +33,6 @@ RULES: dict[str, str] = {
     "en.comma.and": '", and we" <-> " and we" between two clauses',
     "en.quote.marks": '"\u201cword\u201d" <-> "\u2018word\u2019": double or single quotation marks',
 }
-_CLAUSE_START = frozenset(
-    words(
-        "we i you they he she it the this that these those our their his her its my your "
-        "there many some most all each nobody everyone no"
-    )
-)
 
 
 def _word(view: SentenceView, k: int) -> bool:

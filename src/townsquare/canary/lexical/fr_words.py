@@ -18,16 +18,6 @@ from townsquare.canary.lexical.base import SentenceView, starts_with_vowel, word
 from townsquare.canary.lexical.fr_grammar import infinitive_word
 from townsquare.canary.lexical.swaps import Swap, SwapTable, inflect
 
-_VERBISH = frozenset(
-    words(
-        "a ont avait avaient aura auront est sont était étaient sera seront fut peut peuvent "
-        "pourra pourront doit doivent devra devront sommes êtes avons avez va vont il elle on "
-        "nous vous ils elles mais et faut faudra permet permettent permettra souhaite "
-        "souhaitons souhaitent serait seraient aurait auraient pourrait pourraient devrait "
-        "devraient rappelle rappellent indique précise souligne note"
-    )
-)
-
 
 def _not_que(view: SentenceView, i: int, j: int) -> bool:
     nxt = view.n(j + 1)
@@ -233,12 +223,6 @@ def _det_or_name(view: SentenceView, k: int) -> bool:
         return False
     w = view.n(k)
     return w in _DETS or w.startswith("l'") or (view.capitalised(k) and len(w) > 1)
-
-
-def _consonant_next(view: SentenceView, j: int) -> bool:
-    """The next word starts with a consonant other than "h" (no elision to redo)."""
-    w = view.n(j + 1)
-    return bool(w) and w[:1].isalpha() and not starts_with_vowel(w) and w[:1] != "h"
 
 
 def _de_form(view: SentenceView, k: int) -> bool:
