@@ -71,7 +71,6 @@ class Action(IntEnum):
 
 
 ALLOW = "allow"
-EXCLUSIVE = (1 << Action.DROP) | (1 << Action.TOMBSTONE)
 
 
 def mask_actions(mask: int) -> list[str]:
