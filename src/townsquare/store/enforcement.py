@@ -19,10 +19,6 @@ def add_action(session: Session, **fields: object) -> EnforcementAction:
     return row
 
 
-def get_action(session: Session, action_id: int) -> EnforcementAction | None:
-    return session.get(EnforcementAction, action_id)
-
-
 def add_notice(
     session: Session,
     notice: NoticeData,
