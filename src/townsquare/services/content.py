@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from townsquare.moderation.model import LabelSource, ModerationError
 from townsquare.moderation.verdicts import CompiledPolicy
 from townsquare.services.errors import ConflictError, NotFoundError
-from townsquare.services.labels import LabelNotify, LabelRecord, apply_label
+from townsquare.services.labels import LabelNotify, LabelRecord, apply_label, aware_datetime
 from townsquare.store import moderation as repo
 from townsquare.store.db import unit_of_work
 from townsquare.store.moderation_tables import Account, Post
@@ -80,9 +80,7 @@ def _identifier(value: str, what: str) -> str:
 def _created_at(value: datetime | None) -> datetime:
     if value is None:
         return utcnow()
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ModerationError("created_at: give a timezone (e.g. 2025-01-31T12:00:00Z)")
-    return value
+    return aware_datetime(value, "created_at")
 
 
 def _urls(urls: Sequence[str]) -> list[str]:

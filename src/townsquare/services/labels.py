@@ -72,7 +72,8 @@ def _text(value: str, what: str, limit: int, *, required: bool = True) -> str:
     return value
 
 
-def _aware(value: datetime, what: str) -> datetime:
+def aware_datetime(value: datetime, what: str) -> datetime:
+    """``value`` unchanged; ModerationError naming ``what`` when it carries no timezone."""
     if value.tzinfo is None or value.utcoffset() is None:
         raise ModerationError(f"{what}: give a timezone (e.g. 2025-01-31T12:00:00Z)")
     return value
@@ -110,7 +111,7 @@ def apply_label(
     note = _text(note, "note", MAX_NOTE, required=False)
     actor = _text(actor, "actor", MAX_ACTOR)
     now = now or utcnow()
-    if expires_at is not None and _aware(expires_at, "expires_at") <= now:
+    if expires_at is not None and aware_datetime(expires_at, "expires_at") <= now:
         raise ModerationError(f"expires_at: {expires_at.isoformat()} is not in the future")
     if not repo.subject_exists(session, kind, subject_id):
         raise NotFoundError(f"no {kind.value} with id {subject_id!r}")
