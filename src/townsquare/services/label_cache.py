@@ -7,9 +7,10 @@ thread polls the two change logs (``label_changes``, ``content_changes``) every
 ``poll_interval`` seconds and reloads only the subjects that changed, so a write made
 by any other worker process is seen here within about one interval.
 
-Readers never lock nor touch the database: every value is immutable and replaced
-whole (copy-on-write per entry; dict get/set are atomic under the GIL). The refresher
-holds ``_write_lock`` only while swapping in values already read from the database.
+Readers never touch the database: every value is immutable and replaced whole
+(copy-on-write per entry; dict get/set are atomic under the GIL). ``_write_lock`` is
+held only to swap in values already computed: by the refresher, and by a reader
+storing an entry it recomputed after a label expired.
 A label past its ``expires_at`` stops counting at evaluation time with no database
 change: each entry keeps its earliest expiry and is recomputed lazily once past it.
 """
