@@ -43,7 +43,8 @@ def run_demo(
     rng = random.Random()
     work = Path(tempfile.mkdtemp(prefix="townsquare-demo-"))
     memo = work / "memo_en.md"
-    memo.write_text(resources.files("townsquare.samples").joinpath("memo_en.md").read_text("utf-8"))
+    memo.write_text(resources.files("townsquare.samples").joinpath("memo_en.md").read_text("utf-8"),
+                   encoding="utf-8")
     csv_path = work / "recipients.csv"
     _recipients(csv_path, recipients, rng)
     out.rule("1. Issue")
