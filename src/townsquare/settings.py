@@ -40,7 +40,8 @@ def sqlite_file_path(database_url: str) -> Path | None:
 
 
 class Settings(BaseSettings):
-    """Where townsquare keeps its data, its database and its secret key."""
+    """Where townsquare keeps its data, database and secret key; which visibility policy
+    file it serves; how often server workers refresh their label caches."""
 
     model_config = SettingsConfigDict(env_prefix="TOWNSQUARE_", extra="ignore", frozen=True)
 
