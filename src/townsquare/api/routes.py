@@ -147,8 +147,6 @@ def create_action(
     """Enforcement: warn, label, limit_reach, remove_post, block_url, read_only, suspend,
     permanent_suspension. Strikes and the escalation ladder apply; the author gets notices."""
     if body.kind in ("permanent_suspension", "block_url") and not who.may(P.ACTIONS_SEVERE):
-        from fastapi import HTTPException
-
         raise HTTPException(
             status.HTTP_403_FORBIDDEN,
             f"role {who.role!r} lacks the permission {P.ACTIONS_SEVERE.value!r}",

@@ -12,7 +12,6 @@ from townsquare.moderation.detection import DetectionRule, detect
 from townsquare.moderation.enforcement import (
     EnforcementPlan,
     EnforcementRequest,
-    normalise_block,
     plan_enforcement,
     url_matches_block,
 )
@@ -220,8 +219,6 @@ def take_action(
     """Apply one enforcement action, its strike and any escalation the ladder calls for."""
     now = now or utcnow()
     plan = plan_enforcement(request, ctx.compiled.policy, now, ctx.ladder.strike_kinds)
-    if request.kind.value == "block_url" and request.url_or_domain:
-        normalise_block(request.url_or_domain)
     with unit_of_work(ctx.sessions) as session:
         account = (
             owner_of(session, request.subject_type.value, request.subject_id)
