@@ -16,7 +16,7 @@ from townsquare.api.routes import router
 from townsquare.api.runtime import open_runtime
 from townsquare.canary.model import CanaryError
 from townsquare.moderation.model import ModerationError
-from townsquare.services.errors import ConflictError, NotFoundError
+from townsquare.services.errors import ConflictError, ForbiddenError, NotFoundError
 from townsquare.settings import Settings, load_settings
 from townsquare.staff.permissions import UnknownRoleError
 from townsquare.web.routes import demo_router
@@ -59,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         return handle
 
+    app.add_exception_handler(ForbiddenError, handler(403))
     app.add_exception_handler(NotFoundError, handler(404))
     app.add_exception_handler(ConflictError, handler(409))
     app.add_exception_handler(ModerationError, handler(422))

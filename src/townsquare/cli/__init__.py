@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, cast
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
-from townsquare.bootstrap import App, open_app
 from townsquare.canary.layout import parse_channels, parse_rejected
 from townsquare.canary.model import CHANNELS, CanaryError
-from townsquare.keys import KeyFileError
+from townsquare.cli.common import application, emit_json, err, fail, out
 from townsquare.settings import load_settings
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
@@ -29,38 +23,6 @@ token_app = typer.Typer(no_args_is_help=True, help="API bearer tokens.")
 policy_app = typer.Typer(no_args_is_help=True, help="Visibility policy files.")
 app.add_typer(token_app, name="token")
 app.add_typer(policy_app, name="policy")
-
-out = Console()
-err = Console(stderr=True)
-
-
-def fail(message: str, code: int = 2) -> None:
-    # plain write: no markup parsing of user text, no wrapping of long paths
-    sys.stderr.write(f"error: {message}\n")
-    raise typer.Exit(code)
-
-
-@contextmanager
-def application() -> Iterator[App]:
-    """Open the store and key; turn bad input into a message and exit code 2."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    try:
-        application = open_app(load_settings())
-    except (KeyFileError, SQLAlchemyError, OSError) as exc:
-        fail(f"cannot open the store: {exc}")
-        raise
-    try:
-        yield application
-    except CanaryError as exc:
-        fail(str(exc))
-    finally:
-        application.close()
-
-
-def _emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
-
 
 def _channels(value: str) -> tuple[Any, ...]:
     try:
@@ -134,7 +96,7 @@ def memo_issue(
                 progress=advance,
             )
         if as_json:
-            _emit_json(
+            emit_json(
                 {
                     "memo_id": result.memo_id,
                     "copies": result.copies,
@@ -167,7 +129,7 @@ def memo_plan(
         return
     data = plan_to_dict(p)
     if as_json:
-        _emit_json(data)
+        emit_json(data)
         return
     cap = Table(title=f"Capacity ({p.sentences} sentences)")
     for col in ("channel", "slots", "bits"):
@@ -200,7 +162,7 @@ def memo_list(
     with application() as a:
         rows = list_memos(a.sessions)
     if as_json:
-        _emit_json([r._asdict() for r in rows])
+        emit_json([r._asdict() for r in rows])
         return
     table = Table()
     for col in ("id", "title", "language", "recipients", "created"):
@@ -223,7 +185,7 @@ def memo_show(
     with application() as a:
         data = show_memo(a.sessions, memo_id)
     if as_json:
-        _emit_json(data)
+        emit_json(data)
         return
     for k in (
         "memo_id",
@@ -285,7 +247,7 @@ def leak_trace(
     with application() as a:
         result = trace_leak(a.sessions, a.key, file, memo_id=memo_id, threshold=threshold)
     if as_json:
-        _emit_json(result)
+        emit_json(result)
     else:
         _print_trace(result)
 
@@ -379,7 +341,7 @@ def policy_shadow(
         return
     changes = shadow_diff(live, candidate)
     if as_json:
-        _emit_json({"changed_cells": len(changes), "changes": changes})
+        emit_json({"changed_cells": len(changes), "changes": changes})
         return
     table = Table(title=f"{len(changes)} verdict cells change")
     for col in ("label", "surface", "relation", "viewer flags", "before", "after"):
@@ -424,3 +386,6 @@ def serve(
 
 def main() -> None:
     app()
+
+
+# Command groups in modules of their own register themselves on `app`.

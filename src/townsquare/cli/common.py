@@ -1,0 +1,50 @@
+"""What every command shares: consoles, failing with a message, opening the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from townsquare.bootstrap import App, open_app
+from townsquare.canary.model import CanaryError
+from townsquare.keys import KeyFileError
+from townsquare.settings import load_settings
+
+out = Console()
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> None:
+    # plain write: no markup parsing of user text, no wrapping of long paths
+    sys.stderr.write(f"error: {message}\n")
+    raise typer.Exit(code)
+
+
+@contextmanager
+def application() -> Iterator[App]:
+    """Open the store and key; turn bad input into a message and exit code 2."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        application = open_app(load_settings())
+    except (KeyFileError, SQLAlchemyError, OSError) as exc:
+        fail(f"cannot open the store: {exc}")
+        raise
+    try:
+        yield application
+    except CanaryError as exc:
+        fail(str(exc))
+    finally:
+        application.close()
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
