@@ -10,7 +10,8 @@ from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from townsquare.api.runtime import Runtime
-from townsquare.services.tokens import Identity, identify
+from townsquare.services.authz import actor_for_secret
+from townsquare.staff.actor import Actor
 from townsquare.staff.permissions import Permission
 
 _bearer = HTTPBearer(auto_error=False, description="A token from `townsquare token create`.")
@@ -23,27 +24,27 @@ def runtime(request: Request) -> Runtime:
 
 
 def _identity(
-    rt: Runtime, secret: str, cache: dict[str, tuple[float, Identity | None]]
-) -> Identity | None:
+    rt: Runtime, secret: str, cache: dict[str, tuple[float, Actor | None]]
+) -> Actor | None:
     now = time.monotonic()
     hit = cache.get(secret)
     if hit and now - hit[0] < _CACHE_SECONDS:
         return hit[1]
     with rt.app.sessions() as session:
-        who = identify(session, secret)
+        who = actor_for_secret(session, secret)
     if len(cache) > 10_000:
         cache.clear()
     cache[secret] = (now, who)
     return who
 
 
-def require(permission: Permission) -> Callable[..., Identity]:
+def require(permission: Permission) -> Callable[..., Actor]:
     """A dependency: the caller's identity, if its role grants `permission` (else 401/403)."""
 
     def check(
         request: Request,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-    ) -> Identity:
+    ) -> Actor:
         if credentials is None or credentials.scheme.lower() != "bearer":
             raise HTTPException(
                 status.HTTP_401_UNAUTHORIZED,
@@ -58,11 +59,7 @@ def require(permission: Permission) -> Callable[..., Identity]:
                 "unknown or revoked token",
                 headers={"WWW-Authenticate": "Bearer"},
             )
-        if not who.may(permission):
-            raise HTTPException(
-                status.HTTP_403_FORBIDDEN,
-                f"role {who.role!r} lacks the permission {permission.value!r}",
-            )
+        who.check(permission)  # Forbidden -> 403 with the reason
         return who
 
     return check

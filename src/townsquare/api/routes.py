@@ -35,7 +35,7 @@ from townsquare.services.enforcement import (
     request_from,
     take_action,
 )
-from townsquare.services.tokens import Identity
+from townsquare.staff.actor import Actor
 from townsquare.staff.permissions import Permission as P
 
 router = APIRouter(prefix="/api/v1")
@@ -53,7 +53,7 @@ def health(rt: Rt) -> dict[str, Any]:
 
 @router.post("/accounts", status_code=201, tags=["content"])
 def create_account(
-    body: AccountIn, rt: Rt, _: Annotated[Identity, Depends(require(P.CONTENT_WRITE))]
+    body: AccountIn, rt: Rt, _: Annotated[Actor, Depends(require(P.CONTENT_WRITE))]
 ) -> dict[str, Any]:
     record = content.create_account(
         rt.app.sessions,
@@ -68,7 +68,7 @@ def create_account(
 
 @router.post("/posts", status_code=201, tags=["content"])
 def create_post(
-    body: PostIn, rt: Rt, _: Annotated[Identity, Depends(require(P.CONTENT_WRITE))]
+    body: PostIn, rt: Rt, _: Annotated[Actor, Depends(require(P.CONTENT_WRITE))]
 ) -> dict[str, Any]:
     record = content.create_post(
         rt.app.sessions,
@@ -87,7 +87,7 @@ def create_post(
 
 @router.post("/follows", status_code=201, tags=["content"])
 def create_follow(
-    body: FollowIn, rt: Rt, _: Annotated[Identity, Depends(require(P.CONTENT_WRITE))]
+    body: FollowIn, rt: Rt, _: Annotated[Actor, Depends(require(P.CONTENT_WRITE))]
 ) -> dict[str, Any]:
     record = content.create_follow(rt.app.sessions, body.follower_id, body.followee_id)
     rt.cache.refresh()  # read-your-writes on this worker; others poll
@@ -96,7 +96,7 @@ def create_follow(
 
 @router.post("/labels", status_code=201, response_model=LabelOut, tags=["labels"])
 def add_label(
-    body: LabelIn, rt: Rt, who: Annotated[Identity, Depends(require(P.LABELS_WRITE))]
+    body: LabelIn, rt: Rt, who: Annotated[Actor, Depends(require(P.LABELS_WRITE))]
 ) -> Any:
     if body.label in RESERVED_LABELS:  # else a label would skip the action's strike, notice, role
         raise ModerationError(
@@ -122,7 +122,7 @@ def add_label(
 
 @router.delete("/labels/{label_id}", response_model=LabelOut, tags=["labels"])
 def remove_label(
-    label_id: int, rt: Rt, who: Annotated[Identity, Depends(require(P.LABELS_WRITE))]
+    label_id: int, rt: Rt, who: Annotated[Actor, Depends(require(P.LABELS_WRITE))]
 ) -> Any:
     """Remove a label (the author is told). Lifting a suspension, lock or removal undoes an
     enforcement action, so it needs the severe-actions permission."""
@@ -142,7 +142,7 @@ def remove_label(
 
 @router.post("/actions", status_code=201, tags=["enforcement"])
 def create_action(
-    body: ActionIn, rt: Rt, who: Annotated[Identity, Depends(require(P.ACTIONS_WRITE))]
+    body: ActionIn, rt: Rt, who: Annotated[Actor, Depends(require(P.ACTIONS_WRITE))]
 ) -> dict[str, Any]:
     """Enforcement: warn, label, limit_reach, remove_post, block_url, read_only, suspend,
     permanent_suspension. Strikes and the escalation ladder apply; the author gets notices."""
@@ -168,7 +168,7 @@ _VISIBILITY_JSON = TypeAdapter(_VisibilityBody)
 
 @router.post("/visibility", response_model=VisibilityOut, tags=["visibility"])
 def visibility(
-    body: VisibilityIn, rt: Rt, _: Annotated[Identity, Depends(require(P.VISIBILITY_READ))]
+    body: VisibilityIn, rt: Rt, _: Annotated[Actor, Depends(require(P.VISIBILITY_READ))]
 ) -> Response:
     """Verdicts for up to 1,000 items on one surface for one viewer (null: logged out)."""
     verdicts = rt.visibility.verdicts(
@@ -180,7 +180,7 @@ def visibility(
 
 @router.post("/visibility/floor", include_in_schema=False)
 def visibility_floor(
-    body: VisibilityIn, rt: Rt, _: Annotated[Identity, Depends(require(P.VISIBILITY_READ))]
+    body: VisibilityIn, rt: Rt, _: Annotated[Actor, Depends(require(P.VISIBILITY_READ))]
 ) -> Response:
     """Benchmark floor: the same payload shape, without evaluating anything."""
     verdicts = [
@@ -197,14 +197,14 @@ def visibility_floor(
 
 @router.get("/accounts/{account_id}/status", response_model=StatusOut, tags=["status"])
 def status_of(
-    account_id: str, rt: Rt, _: Annotated[Identity, Depends(require(P.STATUS_READ))]
+    account_id: str, rt: Rt, _: Annotated[Actor, Depends(require(P.STATUS_READ))]
 ) -> Any:
     """Every active limit on the account and its posts, every notice, and strikes."""
     return account_status(rt.moderation, account_id)
 
 
 @router.get("/policy", tags=["policy"])
-def current_policy(rt: Rt, _: Annotated[Identity, Depends(require(P.POLICY_READ))]) -> Any:
+def current_policy(rt: Rt, _: Annotated[Actor, Depends(require(P.POLICY_READ))]) -> Any:
     p = rt.compiled.policy
     return {
         "name": p.name,
@@ -224,7 +224,7 @@ def current_policy(rt: Rt, _: Annotated[Identity, Depends(require(P.POLICY_READ)
 
 @router.post("/policy/shadow", tags=["policy"])
 def shadow(
-    body: PolicyShadowIn, rt: Rt, _: Annotated[Identity, Depends(require(P.POLICY_READ))]
+    body: PolicyShadowIn, rt: Rt, _: Annotated[Actor, Depends(require(P.POLICY_READ))]
 ) -> dict[str, Any]:
     """Evaluate a candidate policy beside the live one: every verdict cell that would change."""
     candidate = CompiledPolicy(parse_policy_text(body.policy, "yaml", "candidate"))

@@ -3,36 +3,35 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
-
-import yaml
 
 from townsquare.bootstrap import App, open_app
-from townsquare.moderation.detection import DetectionRule, parse_detection_rules
-from townsquare.moderation.strikes import DEFAULT_LADDER, StrikeLadder
+from townsquare.moderation.strikes import StrikeLadder
 from townsquare.moderation.verdicts import CompiledPolicy
-from townsquare.policy_files import load_policy_from_settings
+from townsquare.services.context import Services, build_services
 from townsquare.services.enforcement import ModerationContext
 from townsquare.services.label_cache import LabelCache
 from townsquare.services.visibility import VisibilityRuntime
 from townsquare.settings import Settings
 
 
-def default_detection_rules(compiled: CompiledPolicy) -> tuple[DetectionRule, ...]:
-    text = resources.files("townsquare.moderation.policies").joinpath("detection.yaml")
-    data: Any = yaml.safe_load(text.read_text("utf-8"))
-    return parse_detection_rules(data, compiled.policy)
-
-
 @dataclass
 class Runtime:
     app: App
-    compiled: CompiledPolicy
-    ladder: StrikeLadder
-    moderation: ModerationContext
+    services: Services
     cache: LabelCache
     visibility: VisibilityRuntime
+
+    @property
+    def moderation(self) -> ModerationContext:
+        return self.services.moderation
+
+    @property
+    def compiled(self) -> CompiledPolicy:
+        return self.services.moderation.compiled
+
+    @property
+    def ladder(self) -> StrikeLadder:
+        return self.services.moderation.ladder
 
     def close(self) -> None:
         self.visibility.close()
@@ -42,9 +41,14 @@ class Runtime:
 
 def open_runtime(settings: Settings) -> Runtime:
     app = open_app(settings)
-    compiled = load_policy_from_settings(settings)
-    ladder = DEFAULT_LADDER
-    ctx = ModerationContext(app.sessions, compiled, ladder, default_detection_rules(compiled))
+    holder: list[LabelCache] = []
+
+    def refresh() -> None:
+        holder[0].refresh()
+
+    services = build_services(app, on_change=refresh)
+    compiled = services.moderation.compiled
     cache = LabelCache(app.sessions, compiled, poll_interval=settings.cache_poll_interval).start()
+    holder.append(cache)
     visibility = VisibilityRuntime(app.sessions, compiled, cache)
-    return Runtime(app, compiled, ladder, ctx, cache, visibility)
+    return Runtime(app, services, cache, visibility)

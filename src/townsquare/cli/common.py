@@ -15,6 +15,8 @@ from townsquare.bootstrap import App, open_app
 from townsquare.canary.model import CanaryError
 from townsquare.keys import KeyFileError
 from townsquare.settings import load_settings
+from townsquare.staff.actor import Actor, Forbidden
+from townsquare.staff.permissions import Permission
 
 out = Console()
 err = Console(stderr=True)
@@ -48,3 +50,31 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
 
 
+
+
+TOKEN_ENV = "TOWNSQUARE_TOKEN"
+FORBIDDEN_EXIT = 3
+
+
+def cli_actor(app: App, permission: Permission, **scope: str | None) -> Actor:
+    """The caller named by ``TOWNSQUARE_TOKEN``, if it may use ``permission`` now.
+
+    No token, an unknown or revoked one: exit 2. Not allowed (role, scope, lockdown): the
+    reason and exit 3, before anything is stored."""
+    import os
+
+    from townsquare.services.authz import actor_for_secret
+
+    secret = os.environ.get(TOKEN_ENV, "").strip()
+    if not secret:
+        fail(f"set {TOKEN_ENV} to a token (townsquare token create, or staff bootstrap)")
+    with app.sessions() as session:
+        actor = actor_for_secret(session, secret)
+    if actor is None:
+        fail(f"{TOKEN_ENV} holds an unknown, revoked or expired token")
+        raise AssertionError  # unreachable: fail() exits
+    try:
+        actor.check(permission, **scope)
+    except Forbidden as exc:
+        fail(f"forbidden: {exc}", FORBIDDEN_EXIT)
+    return actor

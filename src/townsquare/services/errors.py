@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+from townsquare.staff.actor import Forbidden as ForbiddenError
+
+__all__ = ["ConflictError", "ForbiddenError", "NotFoundError"]
+
 
 class NotFoundError(LookupError):
     """Something the request names (account, post, label...) does not exist."""
@@ -11,7 +15,3 @@ class NotFoundError(LookupError):
 class ConflictError(Exception):
     """The request would duplicate something that already exists."""
 
-
-class ForbiddenError(PermissionError):
-    """The caller may not do this (role, scope, lockdown, or a rule such as deciding
-    one's own case)."""

@@ -4,31 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from townsquare.services.errors import ConflictError, NotFoundError
-from townsquare.staff.permissions import Permission, permissions_of
+from townsquare.staff.actor import Actor, Grant
+from townsquare.staff.permissions import permissions_of
 from townsquare.store.db import unit_of_work
 from townsquare.store.moderation_tables import ApiToken
 from townsquare.store.tables import utcnow
 
 TOKEN_PREFIX = "tsq_"
-
-
-@dataclass(frozen=True)
-class Identity:
-    """Who is calling: a token's name and role, and what the role may do."""
-
-    name: str
-    role: str
-    permissions: frozenset[Permission]
-
-    def may(self, permission: Permission) -> bool:
-        return permission in self.permissions
 
 
 def _hash(secret: str) -> str:
@@ -58,9 +46,9 @@ def revoke_token(sessions: sessionmaker[Session], name: str) -> None:
         row.revoked_at = utcnow()
 
 
-def identify(session: Session, secret: str) -> Identity | None:
-    """The identity behind a bearer secret, or None for unknown or revoked tokens."""
+def identify(session: Session, secret: str) -> Actor | None:
+    """The actor behind a bearer secret, or None for unknown or revoked tokens."""
     row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _hash(secret)))
     if row is None or row.revoked_at is not None:
         return None
-    return Identity(row.name, row.role, permissions_of(row.role))
+    return Actor(row.name, "service", (Grant(row.role, permissions_of(row.role)),))

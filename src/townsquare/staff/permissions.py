@@ -100,6 +100,7 @@ def parse_permissions(names: list[str] | tuple[str, ...]) -> frozenset[Permissio
     bad = [n for n in names if n not in known]
     if bad:
         raise UnknownRoleError(
-            f"unknown permission(s) {', '.join(map(repr, bad))}; choose from {', '.join(sorted(known))}"
+            f"unknown permission(s) {', '.join(map(repr, bad))}; "
+            f"choose from {', '.join(sorted(known))}"
         )
     return frozenset(known[n] for n in names)

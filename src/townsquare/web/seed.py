@@ -12,12 +12,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from townsquare.api.runtime import default_detection_rules
 from townsquare.bootstrap import App
-from townsquare.moderation.strikes import DEFAULT_LADDER
-from townsquare.policy_files import load_policy_from_settings
 from townsquare.services import content, labels
-from townsquare.services.enforcement import ModerationContext, detector, label_notifier
+from townsquare.services.context import moderation_context
+from townsquare.services.enforcement import detector, label_notifier
 from townsquare.store import moderation as repo
 from townsquare.store.moderation_tables import Account, Follow, Label, Post
 from townsquare.store.tables import utcnow
@@ -63,9 +61,8 @@ def seed_demo(app: App, *, data: DemoData | None = None, now: datetime | None = 
     """Create whatever of the demo content is missing; what this run created."""
     data = data or demo_data()
     now = now or utcnow()
-    compiled = load_policy_from_settings(app.settings)
-    ctx = ModerationContext(app.sessions, compiled, DEFAULT_LADDER,
-                            default_detection_rules(compiled))
+    ctx = moderation_context(app)
+    compiled = ctx.compiled
     have = _existing(app.sessions)
     made = {"accounts": 0, "follows": 0, "posts": 0, "labels": 0}
 

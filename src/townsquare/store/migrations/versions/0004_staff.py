@@ -1,4 +1,4 @@
-"""Staff accounts, roles and grants, sessions, login attempts, lockdowns, two-person approval requests.
+"""Staff accounts, roles and grants, sessions, login attempts, lockdowns, approval requests.
 
 Revision ID: 0004_staff
 Revises: 0003_audit
@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
-from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0004_staff"
