@@ -27,7 +27,8 @@ with warnings.catch_warnings():  # starlette prefers httpx2; httpx is what the l
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-ROLES = ("admin", "service", "triage", "moderator", "senior_moderator", "policy", "auditor")
+ROLES = ("admin", "service", "triage", "moderator", "senior_moderator", "policy", "council",
+         "auditor")
 # Rows whose count (or, for labels, removal) any write would change.
 COUNTED = {
     "accounts": "SELECT count(*) FROM accounts",
