@@ -1,0 +1,3 @@
+"""The audit log: hash-chained events."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Policy versions, civic events, external requests."""
+
+from __future__ import annotations

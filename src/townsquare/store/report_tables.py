@@ -1,0 +1,3 @@
+"""Reports, queues, routing rules, muted reporters."""
+
+from __future__ import annotations
