@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     cache_poll_interval: float = Field(default=0.2, gt=0, le=60)
     # The visibility policy (YAML or TOML); None means the packaged default policy.
     policy_file: Path | None = None
+    # Operations that need a second person (None: staff.approvals.DEFAULT_TWO_PERSON).
+    two_person_operations: frozenset[str] | None = None
+    # How long a two-person request waits for its approval before it expires (hours).
+    approval_ttl_hours: float = Field(default=24.0, gt=0, le=24 * 30)
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -103,9 +103,26 @@ class Api:
 
     def action(self, kind: str, subject_id: str, policy: str, subject_type: str = "account",
                role: str = "admin", **extra: Any) -> dict[str, Any]:
-        return self.created("/actions", {"kind": kind, "subject_type": subject_type,
-                                         "subject_id": subject_id, "policy": policy, **extra},
-                            role)
+        """An enforcement action that must take effect; a two-person one (202) is approved
+        by a second identity at once."""
+        body = {"kind": kind, "subject_type": subject_type, "subject_id": subject_id,
+                "policy": policy, **extra}
+        r = self.post("/actions", body, role)
+        if r.status_code == 202:
+            return self.approved(r.json()["approval_request"]["id"],
+                                 "senior_moderator" if role != "senior_moderator" else "admin")
+        assert r.status_code == 201, (body, r.status_code, r.text)
+        data: dict[str, Any] = r.json()
+        return data
+
+    def approved(self, request_id: int, role: str) -> dict[str, Any]:
+        """Approve a two-person request as ``role``'s identity; the operation's result."""
+        r = self.post(f"/approvals/{request_id}/approve", {"note": "second person"}, role)
+        assert r.status_code == 200, r.text
+        done: dict[str, Any] = r.json()
+        assert done["status"] == "applied", done
+        result: dict[str, Any] = done["result"]
+        return result
 
     def verdicts(self, surface: str, viewer: str | None, items: list[str],
                  flags: list[str] | None = None) -> list[dict[str, Any]]:

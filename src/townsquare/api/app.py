@@ -13,10 +13,12 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from townsquare.api.routes import router
+from townsquare.api.routes_staff import router as staff_router
 from townsquare.api.runtime import open_runtime
 from townsquare.canary.model import CanaryError
 from townsquare.moderation.model import ModerationError
 from townsquare.services.errors import ConflictError, ForbiddenError, NotFoundError
+from townsquare.services.logins import LoginFailed, LoginThrottled
 from townsquare.settings import Settings, load_settings
 from townsquare.staff.permissions import UnknownRoleError
 from townsquare.web.routes import demo_router
@@ -31,7 +33,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.runtime = open_runtime(settings)
-        app.state.token_cache = {}
         # The loaded cache is long-lived: keep it out of full collections, which would
         # otherwise stall requests for ~100 ms every few seconds while freeing nothing.
         gc.collect()
@@ -49,6 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "enforcement, notices, strikes.",
     )
     app.include_router(router)
+    app.include_router(staff_router)
     app.include_router(demo_router)
 
     app.add_middleware(BodyLimit, limit=MAX_BODY)
@@ -65,8 +67,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(ModerationError, handler(422))
     app.add_exception_handler(CanaryError, handler(422))
     app.add_exception_handler(UnknownRoleError, handler(422))
+    app.add_exception_handler(LoginFailed, handler(401))
+    app.add_exception_handler(LoginThrottled, _throttled)
     app.add_exception_handler(RequestValidationError, _validation)
     return app
+
+
+async def _throttled(_: Request, exc: Exception) -> JSONResponse:
+    wait = exc.retry_after if isinstance(exc, LoginThrottled) else 60
+    return JSONResponse({"detail": _message(exc)}, 429, headers={"Retry-After": str(wait)})
 
 
 def _message(exc: Exception) -> str:

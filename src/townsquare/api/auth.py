@@ -15,7 +15,9 @@ from townsquare.staff.actor import Actor
 from townsquare.staff.permissions import Permission
 
 _bearer = HTTPBearer(auto_error=False, description="A token from `townsquare token create`.")
-_CACHE_SECONDS = 5.0  # a revoked token stops working within this long
+# A revoked token, a disabled member or a lockdown takes effect on other workers within
+# this long (at once on the worker that made the change: its cache is cleared).
+_CACHE_SECONDS = 5.0
 
 
 def runtime(request: Request) -> Runtime:
@@ -38,8 +40,9 @@ def _identity(
     return who
 
 
-def require(permission: Permission) -> Callable[..., Actor]:
-    """A dependency: the caller's identity, if its role grants `permission` (else 401/403)."""
+def require(permission: Permission | None) -> Callable[..., Actor]:
+    """A dependency: the caller (a bearer token or console session), if they may use
+    ``permission`` now (else 401/403); ``None`` only authenticates."""
 
     def check(
         request: Request,
@@ -52,14 +55,15 @@ def require(permission: Permission) -> Callable[..., Actor]:
                 headers={"WWW-Authenticate": "Bearer"},
             )
         rt = runtime(request)
-        who = _identity(rt, credentials.credentials, request.app.state.token_cache)
+        who = _identity(rt, credentials.credentials, rt.identities)
         if who is None:
             raise HTTPException(
                 status.HTTP_401_UNAUTHORIZED,
                 "unknown or revoked token",
                 headers={"WWW-Authenticate": "Bearer"},
             )
-        who.check(permission)  # Forbidden -> 403 with the reason
+        if permission is not None:
+            who.check(permission)  # Forbidden -> 403 with the reason
         return who
 
     return check

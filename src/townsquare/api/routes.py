@@ -23,18 +23,14 @@ from townsquare.api.schemas import (
     VisibilityIn,
     VisibilityOut,
 )
+from townsquare.api.schemas_staff import BulkActionIn, outcome_body
 from townsquare.moderation.enforcement import RESERVED_LABELS
 from townsquare.moderation.model import ModerationError, Verdict
 from townsquare.moderation.verdicts import CompiledPolicy, shadow_diff
 from townsquare.policy_files import parse_policy_text
 from townsquare.services import content, labels
-from townsquare.services.enforcement import (
-    account_status,
-    detector,
-    label_notifier,
-    request_from,
-    take_action,
-)
+from townsquare.services.enforcement import account_status, detector, label_notifier
+from townsquare.services.sensitive_actions import submit_action, submit_bulk
 from townsquare.staff.actor import Actor
 from townsquare.staff.permissions import Permission as P
 
@@ -142,18 +138,31 @@ def remove_label(
 
 @router.post("/actions", status_code=201, tags=["enforcement"])
 def create_action(
-    body: ActionIn, rt: Rt, who: Annotated[Actor, Depends(require(P.ACTIONS_WRITE))]
+    body: ActionIn, rt: Rt, response: Response,
+    who: Annotated[Actor, Depends(require(P.ACTIONS_WRITE))],
 ) -> dict[str, Any]:
     """Enforcement: warn, label, limit_reach, remove_post, block_url, read_only, suspend,
-    permanent_suspension. Strikes and the escalation ladder apply; the author gets notices."""
-    if body.kind in ("permanent_suspension", "block_url") and not who.may(P.ACTIONS_SEVERE):
-        raise HTTPException(
-            status.HTTP_403_FORBIDDEN,
-            f"role {who.role!r} lacks the permission {P.ACTIONS_SEVERE.value!r}",
-        )
-    result = take_action(rt.moderation, request_from(body.model_dump()), who.name)
-    rt.cache.refresh()  # read-your-writes on this worker; others poll
-    return result
+    permanent_suspension. Strikes and the escalation ladder apply; the author gets notices.
+    A permanent suspension or an action on a high-profile account answers 202 with the
+    approval request a second person must approve (POST /api/v1/approvals/{id}/approve)."""
+    outcome = submit_action(rt.services, who, body.model_dump())
+    if outcome.status == "pending":
+        response.status_code = 202
+        return outcome_body("pending", request=outcome.request)
+    return outcome.result or {}
+
+
+@router.post("/actions/bulk", status_code=202, tags=["enforcement"])
+def create_bulk_action(
+    body: BulkActionIn, rt: Rt, response: Response,
+    who: Annotated[Actor, Depends(require(P.ACTIONS_WRITE))],
+) -> dict[str, Any]:
+    """Many actions at once; a two-person operation by default (202 with the request)."""
+    outcome = submit_bulk(rt.services, who, [a.model_dump() for a in body.actions],
+                          body.reason)
+    if outcome.status == "applied":
+        response.status_code = 201
+    return outcome_body(outcome.status, outcome.result, outcome.request)
 
 
 class _VisibilityBody(TypedDict):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from townsquare.bootstrap import App, open_app
 from townsquare.moderation.strikes import StrikeLadder
@@ -20,6 +21,8 @@ class Runtime:
     services: Services
     cache: LabelCache
     visibility: VisibilityRuntime
+    # bearer secret -> (monotonic time, actor); see api.auth
+    identities: dict[str, Any] = field(default_factory=dict)
 
     @property
     def moderation(self) -> ModerationContext:
@@ -41,14 +44,15 @@ class Runtime:
 
 def open_runtime(settings: Settings) -> Runtime:
     app = open_app(settings)
-    holder: list[LabelCache] = []
+    holder: list[Runtime] = []
 
-    def refresh() -> None:
-        holder[0].refresh()
+    def refresh() -> None:  # after a write on this worker: its caches see it at once
+        holder[0].identities.clear()
+        holder[0].cache.refresh()
 
     services = build_services(app, on_change=refresh)
     compiled = services.moderation.compiled
     cache = LabelCache(app.sessions, compiled, poll_interval=settings.cache_poll_interval).start()
-    holder.append(cache)
     visibility = VisibilityRuntime(app.sessions, compiled, cache)
-    return Runtime(app, services, cache, visibility)
+    holder.append(Runtime(app, services, cache, visibility))
+    return holder[0]

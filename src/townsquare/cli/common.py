@@ -14,12 +14,16 @@ from rich.console import Console
 from townsquare.bootstrap import App, open_app
 from townsquare.canary.model import CanaryError
 from townsquare.keys import KeyFileError
+from townsquare.moderation.model import ModerationError
+from townsquare.services.errors import ConflictError, NotFoundError
 from townsquare.settings import load_settings
 from townsquare.staff.actor import Actor, Forbidden
-from townsquare.staff.permissions import Permission
+from townsquare.staff.permissions import Permission, UnknownRoleError
 
 out = Console()
 err = Console(stderr=True)
+TOKEN_ENV = "TOWNSQUARE_TOKEN"
+FORBIDDEN_EXIT = 3
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -30,7 +34,8 @@ def fail(message: str, code: int = 2) -> None:
 
 @contextmanager
 def application() -> Iterator[App]:
-    """Open the store and key; turn bad input into a message and exit code 2."""
+    """Open the store and key; turn bad input into a message and exit code 2 (3 for a
+    forbidden operation)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     try:
@@ -40,10 +45,18 @@ def application() -> Iterator[App]:
         raise
     try:
         yield application
-    except CanaryError as exc:
-        fail(str(exc))
+    except Forbidden as exc:
+        fail(f"forbidden: {message_of(exc)}", FORBIDDEN_EXIT)
+    except (CanaryError, ModerationError, NotFoundError, ConflictError, UnknownRoleError) as exc:
+        fail(message_of(exc))
     finally:
         application.close()
+
+
+def message_of(exc: Exception) -> str:
+    # str(KeyError) adds quotes around the message
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, str) else str(exc)
 
 
 def emit_json(data: Any) -> None:
@@ -52,12 +65,10 @@ def emit_json(data: Any) -> None:
 
 
 
-TOKEN_ENV = "TOWNSQUARE_TOKEN"
-FORBIDDEN_EXIT = 3
 
-
-def cli_actor(app: App, permission: Permission, **scope: str | None) -> Actor:
-    """The caller named by ``TOWNSQUARE_TOKEN``, if it may use ``permission`` now.
+def cli_actor(app: App, permission: Permission | None, **scope: str | None) -> Actor:
+    """The caller named by ``TOWNSQUARE_TOKEN``, if it may use ``permission`` now (None:
+    any valid caller; the service then checks what the command needs).
 
     No token, an unknown or revoked one: exit 2. Not allowed (role, scope, lockdown): the
     reason and exit 3, before anything is stored."""
@@ -74,7 +85,8 @@ def cli_actor(app: App, permission: Permission, **scope: str | None) -> Actor:
         fail(f"{TOKEN_ENV} holds an unknown, revoked or expired token")
         raise AssertionError  # unreachable: fail() exits
     try:
-        actor.check(permission, **scope)
+        if permission is not None:
+            actor.check(permission, **scope)
     except Forbidden as exc:
         fail(f"forbidden: {exc}", FORBIDDEN_EXIT)
     return actor

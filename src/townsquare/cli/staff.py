@@ -1,0 +1,361 @@
+"""`townsquare staff|role|lockdown|approval ...`: staff accounts, roles, lockdowns and the
+two-person rule from the command line (identity: TOWNSQUARE_TOKEN)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from townsquare.cli.common import application, cli_actor, emit_json, err, fail, out
+from townsquare.staff.permissions import Permission as P
+
+staff_app = typer.Typer(no_args_is_help=True, help="Staff accounts, grants and tokens.")
+role_app = typer.Typer(no_args_is_help=True, help="Built-in and custom roles.")
+lockdown_app = typer.Typer(no_args_is_help=True, help="Freeze tool access in an emergency.")
+approval_app = typer.Typer(no_args_is_help=True, help="Two-person approvals.")
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def _password(stdin: bool) -> str:
+    if stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = typer.prompt("password", hide_input=True)
+    if typer.prompt("again", hide_input=True) != first:
+        fail("the passwords differ")
+    return str(first)
+
+
+def _show_staff(record: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        emit_json(record)
+        return
+    grants = ", ".join(
+        g["role"] + (f" (policies {','.join(g['policies'])})" if g["policies"] else "")
+        + (f" (queues {','.join(g['queues'])})" if g["queues"] else "")
+        for g in record["grants"]
+    )
+    state = "disabled" if record["disabled"] else "active"
+    out.print(f"{record['username']} ({record['display_name']}), {state}; "
+              f"roles: {grants or 'none'}; teams: {', '.join(record['teams']) or 'none'}",
+              markup=False)
+
+
+@staff_app.command("bootstrap")
+def bootstrap(
+    username: Annotated[str, typer.Argument(help="The first admin's username.")],
+    password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
+) -> None:
+    """Create the first admin (only while no staff exist); prints their token last."""
+    from townsquare.services.staff import bootstrap_admin
+
+    password = _password(password_stdin)
+    with application() as a:
+        record, secret = bootstrap_admin(a.sessions, username, password)
+    err.print(f"admin {record.username!r} created; export TOWNSQUARE_TOKEN with the token "
+              "below (shown once)", markup=False)
+    print(secret)
+
+
+@staff_app.command("create")
+def create(
+    username: Annotated[str, typer.Argument()],
+    name: Annotated[str, typer.Option("--name", help="Display name.")] = "",
+    email: Annotated[str | None, typer.Option("--email")] = None,
+    team: Annotated[list[str] | None, typer.Option("--team", help="Repeatable.")] = None,
+    role: Annotated[list[str] | None, typer.Option("--role", help="Repeatable.")] = None,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
+    no_password: Annotated[bool, typer.Option("--no-password", help="Token use only.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Create a staff member (you can only grant roles whose permissions you hold)."""
+    from townsquare.services.staff import create_staff
+
+    password = None if no_password else _password(password_stdin)
+    with application() as a:
+        actor = cli_actor(a, P.STAFF_ADMIN)
+        record = create_staff(a.sessions, actor, username, name, password, email=email,
+                              teams=team or [], roles=role or [])
+    _show_staff(record.public(), as_json)
+
+
+@staff_app.command("list")
+def list_(as_json: JsonOpt = False) -> None:
+    """Every staff member with their roles and teams."""
+    from townsquare.services import audit
+    from townsquare.services.staff import list_staff
+
+    with application() as a:
+        actor = cli_actor(a, P.STAFF_ADMIN)
+        with a.sessions.begin() as session:
+            audit.record(session, actor, "read.staff", "staff", "*")
+        records = [r.public() for r in list_staff(a.sessions)]
+    if as_json:
+        emit_json(records)
+        return
+    table = Table("username", "name", "state", "roles", "teams")
+    for r in records:
+        table.add_row(r["username"], r["display_name"], "disabled" if r["disabled"] else "active",
+                      ", ".join(g["role"] for g in r["grants"]), ", ".join(r["teams"]))
+    out.print(table)
+
+
+@staff_app.command("show")
+def show(username: Annotated[str, typer.Argument()], as_json: JsonOpt = False) -> None:
+    from townsquare.services import audit
+    from townsquare.services.staff import get_staff
+
+    with application() as a:
+        actor = cli_actor(a, P.STAFF_ADMIN)
+        record = get_staff(a.sessions, username).public()
+        with a.sessions.begin() as session:
+            audit.record(session, actor, "read.staff", "staff", username)
+    _show_staff(record, as_json)
+
+
+@staff_app.command("disable")
+def disable(
+    username: Annotated[str, typer.Argument()],
+    reason: Annotated[str, typer.Option("--reason")] = "",
+) -> None:
+    """Disable a staff member: their sessions and tokens stop working."""
+    from townsquare.services.staff import set_disabled
+
+    with application() as a:
+        record = set_disabled(a.sessions, cli_actor(a, P.STAFF_ADMIN), username, True, reason)
+    _show_staff(record.public(), False)
+
+
+@staff_app.command("enable")
+def enable(username: Annotated[str, typer.Argument()]) -> None:
+    from townsquare.services.staff import set_disabled
+
+    with application() as a:
+        record = set_disabled(a.sessions, cli_actor(a, P.STAFF_ADMIN), username, False)
+    _show_staff(record.public(), False)
+
+
+@staff_app.command("grant")
+def grant(
+    username: Annotated[str, typer.Argument()],
+    role: Annotated[str, typer.Argument()],
+    policy: Annotated[list[str] | None, typer.Option("--policy", help="Scope; repeatable.")
+                      ] = None,
+    queue: Annotated[list[str] | None, typer.Option("--queue", help="Scope; repeatable.")
+                     ] = None,
+) -> None:
+    """Grant a role, optionally scoped to policies and/or queues."""
+    from townsquare.services.staff import grant_role
+
+    with application() as a:
+        record = grant_role(a.sessions, cli_actor(a, P.STAFF_ADMIN), username, role,
+                            policy or None, queue or None)
+    _show_staff(record.public(), False)
+
+
+@staff_app.command("revoke")
+def revoke(username: Annotated[str, typer.Argument()], role: Annotated[str, typer.Argument()]
+           ) -> None:
+    from townsquare.services.staff import revoke_role
+
+    with application() as a:
+        record = revoke_role(a.sessions, cli_actor(a, P.STAFF_ADMIN), username, role)
+    _show_staff(record.public(), False)
+
+
+@staff_app.command("teams")
+def teams(username: Annotated[str, typer.Argument()],
+          team: Annotated[list[str] | None, typer.Argument(help="The full list.")] = None
+          ) -> None:
+    """Set a staff member's teams (lockdowns can exempt a team)."""
+    from townsquare.services.staff import set_teams
+
+    with application() as a:
+        record = set_teams(a.sessions, cli_actor(a, P.STAFF_ADMIN), username, team or [])
+    _show_staff(record.public(), False)
+
+
+@staff_app.command("passwd")
+def passwd(
+    username: Annotated[str, typer.Argument()],
+    password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
+) -> None:
+    """Set a password (your own, or anyone's with staff.admin); their sessions end."""
+    from townsquare.services.staff import set_password
+
+    password = _password(password_stdin)
+    with application() as a:
+        set_password(a.sessions, cli_actor(a, None), username, password)
+    out.print(f"password of {username} changed", markup=False)
+
+
+@staff_app.command("token")
+def staff_token(username: Annotated[str, typer.Argument()],
+                name: Annotated[str, typer.Argument(help="The token's name.")]) -> None:
+    """A token acting as the staff member; the secret is printed once, last."""
+    from townsquare.services.staff import create_staff_token
+
+    with application() as a:
+        secret = create_staff_token(a.sessions, cli_actor(a, None), username, name)
+    err.print(f"token {name!r} for {username!r} created; it is not shown again", markup=False)
+    print(secret)
+
+
+@role_app.command("list")
+def role_list(as_json: JsonOpt = False) -> None:
+    from townsquare.services.staff import list_roles
+
+    with application() as a:
+        cli_actor(a, None)
+        roles = list_roles(a.sessions)
+    if as_json:
+        emit_json(roles)
+        return
+    table = Table("role", "kind", "permissions")
+    for r in roles:
+        table.add_row(r["name"], "built-in" if r["builtin"] else "custom",
+                      ", ".join(r["permissions"]))
+    out.print(table)
+
+
+@role_app.command("create")
+def role_create(
+    name: Annotated[str, typer.Argument()],
+    permission: Annotated[list[str], typer.Option("--permission", help="Repeatable.")],
+    description: Annotated[str, typer.Option("--description")] = "",
+) -> None:
+    """A custom role made of permissions you hold."""
+    from townsquare.services.staff import create_role
+
+    with application() as a:
+        role = create_role(a.sessions, cli_actor(a, P.STAFF_ADMIN), name, permission,
+                           description)
+    out.print(f"role {role['name']}: {', '.join(role['permissions'])}", markup=False)
+
+
+def _when(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        fail(f"--restore-at: not an ISO date-time: {value!r}")
+        raise
+
+
+@lockdown_app.command("start")
+def lockdown_start(
+    reason: Annotated[str, typer.Option("--reason")],
+    permission: Annotated[list[str] | None, typer.Option(
+        "--permission", help="Freeze only these (repeatable); none: org-wide.")] = None,
+    exempt_staff: Annotated[list[str] | None, typer.Option("--exempt-staff")] = None,
+    exempt_team: Annotated[list[str] | None, typer.Option("--exempt-team")] = None,
+    exempt_role: Annotated[list[str] | None, typer.Option("--exempt-role")] = None,
+    restore_at: Annotated[str | None, typer.Option(
+        "--restore-at", help="ISO date-time with zone: restore automatically then.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Freeze tool access org-wide or per permission, with named exemptions."""
+    from townsquare.services.context import build_services
+    from townsquare.services.lockdown import start
+
+    with application() as a:
+        actor = cli_actor(a, P.LOCKDOWN_MANAGE)
+        made = start(build_services(a), actor, reason, permissions=permission,
+                     exempt_staff=exempt_staff, exempt_teams=exempt_team,
+                     exempt_roles=exempt_role, restore_at=_when(restore_at))
+    if as_json:
+        emit_json(made)
+    else:
+        out.print(f"lockdown #{made['id']} in force: {', '.join(made['frozen'])}", markup=False)
+
+
+@lockdown_app.command("list")
+def lockdown_list(
+    include_past: Annotated[bool, typer.Option("--all", help="Lifted ones too.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    from townsquare.services.context import build_services
+    from townsquare.services.lockdown import list_lockdowns
+
+    with application() as a:
+        cli_actor(a, None)
+        rows = list_lockdowns(build_services(a), include_past)
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("id", "scope", "reason", "exempt", "started", "restore", "state")
+    for r in rows:
+        exempt = ", ".join(r["exempt_staff"] + r["exempt_teams"] + r["exempt_roles"])
+        table.add_row(str(r["id"]), r["scope"], r["reason"], exempt, r["started_at"],
+                      r["restore_at"] or "-", "in force" if r["in_force"] else "lifted")
+    out.print(table)
+
+
+@lockdown_app.command("lift")
+def lockdown_lift(lockdown_id: Annotated[int, typer.Argument()],
+                  reason: Annotated[str, typer.Option("--reason")]) -> None:
+    """Ask to lift a lockdown (a second person approves: townsquare approval approve)."""
+    from townsquare.services.context import build_services
+    from townsquare.services.lockdown import lift
+
+    with application() as a:
+        outcome = lift(build_services(a), cli_actor(a, P.LOCKDOWN_MANAGE), lockdown_id, reason)
+    if outcome.status == "pending" and outcome.request:
+        out.print(f"approval request #{outcome.request['id']} waits for a second person",
+                  markup=False)
+    else:
+        out.print(f"lockdown #{lockdown_id} lifted", markup=False)
+
+
+@approval_app.command("list")
+def approval_list(
+    status: Annotated[str | None, typer.Option("--status")] = "pending",
+    as_json: JsonOpt = False,
+) -> None:
+    from townsquare.services.approvals import list_requests
+    from townsquare.services.context import build_services
+
+    with application() as a:
+        cli_actor(a, P.APPROVALS_READ)
+        rows = list_requests(build_services(a), status)
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("id", "operation", "subject", "requested by", "reason", "expires", "status")
+    for r in rows:
+        table.add_row(str(r["id"]), r["operation"], f"{r['subject_type']}:{r['subject_id']}",
+                      r["requested_by"], r["reason"], r["expires_at"], r["status"])
+    out.print(table)
+
+
+@approval_app.command("approve")
+def approval_approve(request_id: Annotated[int, typer.Argument()],
+                     note: Annotated[str, typer.Option("--note")] = "",
+                     as_json: JsonOpt = False) -> None:
+    """Approve as the second person; the operation is applied."""
+    from townsquare.services.approvals import approve
+    from townsquare.services.context import build_services
+
+    with application() as a:
+        done = approve(build_services(a), cli_actor(a, None), request_id, note)
+    if as_json:
+        emit_json(done)
+    else:
+        out.print(f"approval request #{request_id}: {done['status']}", markup=False)
+
+
+@approval_app.command("reject")
+def approval_reject(request_id: Annotated[int, typer.Argument()],
+                    note: Annotated[str, typer.Option("--note")] = "") -> None:
+    """Reject (a second person) or cancel (the requester)."""
+    from townsquare.services.approvals import reject
+    from townsquare.services.context import build_services
+
+    with application() as a:
+        done = reject(build_services(a), cli_actor(a, None), request_id, note)
+    out.print(f"approval request #{request_id}: {done['status']}", markup=False)

@@ -1,0 +1,7 @@
+"""Imports every module that registers a two-person operation, so that an approval can
+apply any of them whatever the process imported before (API worker or CLI)."""
+
+from __future__ import annotations
+
+import townsquare.services.lockdown  # noqa: F401
+import townsquare.services.sensitive_actions  # noqa: F401
