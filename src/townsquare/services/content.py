@@ -6,6 +6,7 @@ learns of the new author, account or follow within a poll interval.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from townsquare.moderation.model import LabelSource, ModerationError
 from townsquare.moderation.verdicts import CompiledPolicy
+from townsquare.services import audit
 from townsquare.services.errors import ConflictError, NotFoundError
 from townsquare.services.labels import LabelNotify, LabelRecord, apply_label, aware_datetime
 from townsquare.store import moderation as repo
@@ -26,6 +28,8 @@ MAX_ID = 64
 MAX_TEXT = 10_000
 MAX_URLS = 100
 MAX_URL = 2048
+# Who the audit log names when a caller does not say: the platform mirrors its own writes.
+PLATFORM = "platform"
 
 # (label, policy, rule_id) for each rule a new post trips.
 Detection = tuple[str, str, str]
@@ -105,7 +109,7 @@ def _require_account(session: Session, account_id: str, what: str) -> Account:
 def create_account(
     sessions: sessionmaker[Session], account_id: str, handle: str, *,
     high_profile: bool = False, sensitive_media_opt_in: bool = False,
-    created_at: datetime | None = None,
+    created_at: datetime | None = None, actor: str = PLATFORM,
 ) -> AccountRecord:
     """Register an account; ConflictError when its id or handle is taken."""
     _identifier(account_id, "id")
@@ -121,18 +125,25 @@ def create_account(
                 session, account_id=account_id, handle=handle, high_profile=high_profile,
                 sensitive_media_opt_in=sensitive_media_opt_in, created_at=when,
             )
+            audit.record(session, actor, "account.create", "account", account_id,
+                         after={"handle": handle, "high_profile": high_profile,
+                                "sensitive_media_opt_in": sensitive_media_opt_in})
             return AccountRecord.of(row)
     except IntegrityError:  # lost a race with a concurrent identical request
         raise ConflictError(f"account {account_id!r} or handle {handle!r} already exists") from None
 
 
 def set_sensitive_media_opt_in(
-    sessions: sessionmaker[Session], account_id: str, value: bool
+    sessions: sessionmaker[Session], account_id: str, value: bool, *, actor: str = PLATFORM
 ) -> AccountRecord:
     """Record whether the account holder wants sensitive media shown without a warning."""
     with unit_of_work(sessions) as session:
         account = _require_account(session, account_id, "id")
+        before = account.sensitive_media_opt_in
         repo.set_sensitive_media_opt_in(session, account, value)
+        audit.record(session, actor, "account.sensitive_media", "account", account_id,
+                     before={"sensitive_media_opt_in": before},
+                     after={"sensitive_media_opt_in": value})
         return AccountRecord.of(account)
 
 
@@ -140,6 +151,7 @@ def create_post(
     sessions: sessionmaker[Session], compiled: CompiledPolicy, post_id: str, author_id: str,
     text: str, *, urls: Sequence[str] = (), created_at: datetime | None = None,
     detector: Detector | None = None, notify: LabelNotify | None = None,
+    actor: str = PLATFORM,
 ) -> PostRecord:
     """Register a post; the labels ``detector`` finds are stored with it (source ``rule``),
     in the same transaction.
@@ -161,6 +173,11 @@ def create_post(
                 raise ConflictError(f"a post with id {post_id!r} already exists")
             row = repo.add_post(session, post_id=post_id, author_id=author_id, text=text,
                                 urls=url_list, created_at=when)
+            # A digest, not the text: the log is permanent, the post may have to be erased.
+            audit.record(session, actor, "post.create", "post", post_id, after={
+                "author_id": author_id, "urls": len(url_list),
+                "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            })
             labels = [
                 apply_label(session, compiled, "post", post_id, label, policy,
                             f"detected by rule {rule_id}", None, LabelSource.RULE,
@@ -185,7 +202,7 @@ def _dedupe(detections: Sequence[Detection]) -> list[Detection]:
 
 def create_follow(
     sessions: sessionmaker[Session], follower_id: str, followee_id: str, *,
-    created_at: datetime | None = None,
+    created_at: datetime | None = None, actor: str = PLATFORM,
 ) -> FollowRecord:
     """Record that ``follower_id`` follows ``followee_id``.
 
@@ -202,13 +219,20 @@ def create_follow(
             if repo.get_follow(session, follower_id, followee_id) is not None:
                 raise ConflictError(f"{follower_id!r} already follows {followee_id!r}")
             row = repo.add_follow(session, follower_id, followee_id, when)
+            audit.record(session, actor, "follow.create", "account", follower_id,
+                         after={"followee_id": followee_id})
             return FollowRecord(row.follower_id, row.followee_id, row.created_at)
     except IntegrityError:
         raise ConflictError(f"{follower_id!r} already follows {followee_id!r}") from None
 
 
-def remove_follow(sessions: sessionmaker[Session], follower_id: str, followee_id: str) -> None:
+def remove_follow(
+    sessions: sessionmaker[Session], follower_id: str, followee_id: str, *,
+    actor: str = PLATFORM,
+) -> None:
     """Stop ``follower_id`` following ``followee_id``; NotFoundError when it did not."""
     with unit_of_work(sessions) as session:
         if not repo.delete_follow(session, follower_id, followee_id):
             raise NotFoundError(f"{follower_id!r} does not follow {followee_id!r}")
+        audit.record(session, actor, "follow.remove", "account", follower_id,
+                     before={"followee_id": followee_id})

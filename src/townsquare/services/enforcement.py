@@ -33,6 +33,7 @@ from townsquare.moderation.strikes import (
     strike_summary,
 )
 from townsquare.moderation.verdicts import CompiledPolicy
+from townsquare.services import audit
 from townsquare.services.errors import ConflictError, NotFoundError
 from townsquare.services.labels import (
     LABEL_ADDED,
@@ -242,6 +243,8 @@ def take_action(
             result["strike"], result["escalation"] = _strike(
                 session, ctx, account, request.policy, action_id, actor, now
             )
+        audit.record(session, actor, "action.take", request.subject_type.value,
+                     request.subject_id, after={**result, "note": request.note})
         return result
 
 

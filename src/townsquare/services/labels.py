@@ -10,13 +10,14 @@ hook there too, so the author's notice commits (or not) with the label.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from townsquare.moderation.model import LabelSource, ModerationError, SafetyLabel, SubjectType
 from townsquare.moderation.verdicts import CompiledPolicy
+from townsquare.services import audit
 from townsquare.services.errors import ConflictError, NotFoundError
 from townsquare.store import moderation as repo
 from townsquare.store.db import unit_of_work
@@ -126,6 +127,7 @@ def apply_label(
         source=origin.value, note=note, created_by=actor, expires_at=expires_at, created_at=now,
     )
     record = LabelRecord.of(row)
+    audit.record(session, actor, "label.add", kind.value, subject_id, after=asdict(record))
     if notify is not None:
         notify(session, record, LABEL_ADDED)
     return record
@@ -159,8 +161,11 @@ def lift_label(
         raise NotFoundError(f"no label with id {label_id}")
     if row.removed_at is not None:
         raise NotFoundError(f"label {label_id} was already removed")
+    before = asdict(LabelRecord.of(row))
     repo.mark_label_removed(session, row, actor, now or utcnow())
     record = LabelRecord.of(row)
+    audit.record(session, actor, "label.remove", record.subject_type, record.subject_id,
+                 before=before, after=asdict(record))
     if notify is not None:
         notify(session, record, LABEL_REMOVED)
     return record

@@ -15,6 +15,7 @@ from townsquare.canary.segment import tokenize
 from townsquare.canary.shingles import shingles
 from townsquare.canary.trace import DEFAULT_THRESHOLD, TraceOutcome, trace
 from townsquare.keys import SecretKey
+from townsquare.services import audit
 from townsquare.services.inputs import InputError, decode_leak, is_image, read_bytes
 from townsquare.services.memos import codebook_for
 from townsquare.store import memos as repo
@@ -105,8 +106,10 @@ def trace_leak(
     *,
     memo_id: str | None = None,
     threshold: float = DEFAULT_THRESHOLD,
+    actor: str = "cli",
 ) -> dict[str, Any]:
-    """The trace report (see the CLI's --json contract); records the run."""
+    """The trace report (see the CLI's --json contract); records the run, and in the audit
+    log who ran it (``actor``) and whom it named."""
     if not 0 < threshold < 1:
         raise InputError("the threshold must be between 0 and 1")
     leak = load_leak(path)
@@ -139,7 +142,7 @@ def trace_leak(
             rows = repo.recipients_at(session, memo.id, shown)
             names = {pos: (row.recipient_id, row.name) for pos, row in rows.items()}
             result = _result(memo.id, outcome, names, reading.channels, leak)
-        repo.add_trace(
+        row = repo.add_trace(
             session,
             memo_id=result["memo_id"],
             source_kind=leak.kind,
@@ -147,4 +150,9 @@ def trace_leak(
             verdict=result["verdict"],
             result=result,
         )
+        audit.record(session, actor, "leak.trace", "trace", row.id, after={
+            "memo_id": result["memo_id"], "verdict": result["verdict"],
+            "source": leak.kind, "source_sha256": leak.sha256,
+            "accused": [s["recipient_id"] for s in result["accused"]],
+        })
     return result

@@ -20,6 +20,7 @@ from townsquare.canary.model import CHANNELS, Channel, Layout
 from townsquare.canary.plan import Plan, plan
 from townsquare.canary.shingles import shingles
 from townsquare.keys import SecretKey
+from townsquare.services import audit
 from townsquare.services.inputs import InputError, Recipient, read_memo, read_recipients
 from townsquare.store import memos as repo
 from townsquare.store.db import unit_of_work
@@ -96,8 +97,10 @@ def issue_memo(
     channels: Iterable[Channel] = CHANNELS,
     rejected_lexical: frozenset[str] = frozenset(),
     progress: Progress | None = None,
+    actor: str = "cli",
 ) -> IssueResult:
-    """Write one fingerprinted copy per recipient and store the memo; all or nothing."""
+    """Write one fingerprinted copy per recipient and store the memo; all or nothing.
+    ``actor`` is who the audit log names."""
     text = read_memo(memo_path)
     recipients: list[Recipient] = read_recipients(recipients_path)
     layout = build_layout(text, channels=channels, rejected_lexical=rejected_lexical)
@@ -143,6 +146,10 @@ def issue_memo(
                 ],
                 shingles=shingles([t.key for t in layout.tokens]),
             )
+            audit.record(session, actor, "memo.issue", "memo", memo_id, after={
+                "title": (title or memo_path.stem)[:200], "recipients": len(recipients),
+                "channels": list(layout.channels), "slots": len(layout.slots),
+            })
     except BaseException:
         for path in written:  # nothing half-issued: copies without a stored memo are removed
             with contextlib.suppress(OSError):
