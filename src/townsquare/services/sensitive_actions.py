@@ -47,7 +47,8 @@ def _apply_bulk(services: Services, payload: dict[str, Any], requested_by: Actor
 register(Operation(ACTION_HIGH_PROFILE, Permission.ACTIONS_SEVERE, _apply_one,
                    request_permission=Permission.ACTIONS_WRITE))
 register(Operation(ACTION_PERMANENT_SUSPENSION, Permission.ACTIONS_SEVERE, _apply_one))
-register(Operation(ACTION_BULK, Permission.ACTIONS_SEVERE, _apply_bulk))
+register(Operation(ACTION_BULK, Permission.ACTIONS_SEVERE, _apply_bulk,
+                   request_permission=Permission.ACTIONS_WRITE))
 
 
 def _high_profile(services: Services, subject_type: str, subject_id: str) -> bool:
