@@ -115,7 +115,7 @@ def test_the_second_person_must_be_someone_else_with_the_permission_in_time() ->
     # Same person through a differently named token: still the same staff id.
     with pytest.raises(Forbidden, match="needs a second person"):
         check_approver(request(), staff("ana-cli", "admin", staff_id=1), P.ACTIONS_SEVERE, NOW)
-    with pytest.raises(Forbidden, match="lacks the permission 'actions.severe'"):
+    with pytest.raises(Forbidden, match=r"lacks the permission 'actions\.severe'"):
         check_approver(request(), staff("cy", "moderator", staff_id=3), P.ACTIONS_SEVERE, NOW)
     expired = request(expires_at=NOW)
     assert effective_status(expired, NOW) == "expired"

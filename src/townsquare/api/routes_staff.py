@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -36,7 +36,10 @@ Admin = Annotated[Actor, Depends(require(P.STAFF_ADMIN))]
 _bearer = HTTPBearer(auto_error=False)
 
 
-def _changed(rt: Runtime, answer: Any) -> Any:
+T = TypeVar("T")
+
+
+def _changed(rt: Runtime, answer: T) -> T:
     rt.services.on_change()  # grants, tokens and lockdowns apply on this worker at once
     return answer
 

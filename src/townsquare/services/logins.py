@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
 from townsquare.services import audit
 from townsquare.services.authz import SESSION_PREFIX
@@ -47,8 +47,9 @@ class LoginSession:
     expires_at: datetime
 
 
-def _failures(session: Session, column: object, value: str, since: datetime
-              ) -> tuple[int, datetime | None]:
+def _failures(
+    session: Session, column: InstrumentedAttribute[str], value: str, since: datetime
+) -> tuple[int, datetime | None]:
     row = session.execute(
         select(func.count(), func.min(LoginAttempt.at)).where(
             column == value, LoginAttempt.at > since, LoginAttempt.success.is_(False)

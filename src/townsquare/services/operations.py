@@ -3,5 +3,5 @@ apply any of them whatever the process imported before (API worker or CLI)."""
 
 from __future__ import annotations
 
-import townsquare.services.lockdown  # noqa: F401
+import townsquare.services.lockdown
 import townsquare.services.sensitive_actions  # noqa: F401
