@@ -80,3 +80,20 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     if not Path(path).is_file():
         pytest.fail(f"no Chromium at {path}: run scripts/debian-deps.sh or set {CHROMIUM_PATH_ENV}")
     return {**browser_type_launch_args, "executable_path": path, "args": CHROMIUM_ARGS}
+
+
+def export_cli_token(monkeypatch: pytest.MonkeyPatch, role: str = "admin",
+                     name: str = "cli-operator") -> str:
+    """Create a service token with ``role`` in the store the TOWNSQUARE_* environment
+    names, and export it as TOWNSQUARE_TOKEN for the CLI under test."""
+    from townsquare.bootstrap import open_app
+    from townsquare.services.tokens import create_token
+    from townsquare.settings import load_settings
+
+    app = open_app(load_settings())
+    try:
+        secret = create_token(app.sessions, name, role)
+    finally:
+        app.close()
+    monkeypatch.setenv("TOWNSQUARE_TOKEN", secret)
+    return secret

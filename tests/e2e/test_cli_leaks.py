@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from tests.conftest import export_cli_token
 from typer.testing import CliRunner
 
 from townsquare.canary.normalize import fold_typography, strip_zero_width
@@ -21,6 +22,7 @@ def cli(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> C
     monkeypatch.setenv("TOWNSQUARE_DATABASE_URL", database_url)
     monkeypatch.setenv("TOWNSQUARE_KEY_FILE", str(tmp_path / "key"))
     monkeypatch.setenv("TOWNSQUARE_DATA_DIR", str(tmp_path / "var"))
+    export_cli_token(monkeypatch)
     monkeypatch.setenv("COLUMNS", "200")
     return CliRunner()
 

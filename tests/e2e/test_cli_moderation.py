@@ -11,6 +11,7 @@ import pytest
 from click.testing import Result
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
+from tests.conftest import export_cli_token
 from typer.testing import CliRunner
 
 from townsquare.api.app import create_app
@@ -28,6 +29,7 @@ def cli(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> C
     monkeypatch.setenv("TOWNSQUARE_DATABASE_URL", database_url)
     monkeypatch.setenv("TOWNSQUARE_KEY_FILE", str(tmp_path / "key"))
     monkeypatch.setenv("TOWNSQUARE_DATA_DIR", str(tmp_path / "var"))
+    export_cli_token(monkeypatch)
     return CliRunner()
 
 

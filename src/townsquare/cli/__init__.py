@@ -11,8 +11,9 @@ from rich.table import Table
 
 from townsquare.canary.layout import parse_channels, parse_rejected
 from townsquare.canary.model import CHANNELS, CanaryError
-from townsquare.cli.common import application, emit_json, err, fail, out
+from townsquare.cli.common import application, cli_actor, emit_json, err, fail, out
 from townsquare.settings import load_settings
+from townsquare.staff.permissions import Permission as P
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 memo_app = typer.Typer(no_args_is_help=True, help="Issue fingerprinted memo copies.")
@@ -70,6 +71,7 @@ def memo_issue(
     chosen = _channels(channels)
     rejected = _rejected(reject_lexical)
     with application() as a:
+        actor = cli_actor(a, P.MEMOS_ISSUE)
         with Progress(
             "[progress.description]{task.description}",
             BarColumn(),
@@ -94,6 +96,7 @@ def memo_issue(
                 channels=chosen,
                 rejected_lexical=rejected,
                 progress=advance,
+                actor=actor.name,
             )
         if as_json:
             emit_json(
@@ -160,6 +163,7 @@ def memo_list(
     from townsquare.services.memos import list_memos
 
     with application() as a:
+        cli_actor(a, P.MEMOS_ISSUE)
         rows = list_memos(a.sessions)
     if as_json:
         emit_json([r._asdict() for r in rows])
@@ -183,6 +187,7 @@ def memo_show(
     from townsquare.services.memos import show_memo
 
     with application() as a:
+        cli_actor(a, P.MEMOS_ISSUE)
         data = show_memo(a.sessions, memo_id)
     if as_json:
         emit_json(data)
@@ -245,7 +250,9 @@ def leak_trace(
     from townsquare.services.leaks import trace_leak
 
     with application() as a:
-        result = trace_leak(a.sessions, a.key, file, memo_id=memo_id, threshold=threshold)
+        actor = cli_actor(a, P.LEAKS_TRACE)
+        result = trace_leak(a.sessions, a.key, file, memo_id=memo_id, threshold=threshold,
+                            actor=actor.name)
     if as_json:
         emit_json(result)
     else:
@@ -256,11 +263,21 @@ def leak_trace(
 def demo(
     recipients: Annotated[int, typer.Option("--recipients", help="How many copies.")] = 1000,
 ) -> None:
-    """Issue copies of a bundled memo, leak one in several ways, trace each leak."""
+    """Issue copies of a bundled memo, leak one in several ways, trace each leak (in a
+    throwaway store of its own: the configured one is not touched)."""
+    import tempfile
+
+    from townsquare.bootstrap import open_app
     from townsquare.demo import run_demo
 
-    with application() as a:
-        run_demo(a, recipients, out, _print_trace)
+    with tempfile.TemporaryDirectory(prefix="townsquare-demo-") as work:
+        demo_app = open_app(load_settings(
+            data_dir=Path(work), database_url=f"sqlite:///{work}/demo.sqlite3",
+            key_file=Path(work) / "demo.key"))
+        try:
+            run_demo(demo_app, recipients, out, _print_trace)
+        finally:
+            demo_app.close()
 
 
 @token_app.command("create")
@@ -274,15 +291,18 @@ def token_create(
     ],
 ) -> None:
     """Create a bearer token; the secret is printed once, as the last line."""
-    from townsquare.services.errors import ConflictError
+    from townsquare.services.staff import role_permissions
     from townsquare.services.tokens import create_token
-    from townsquare.staff.permissions import UnknownRoleError
+    from townsquare.staff.grants import check_grantable
 
     with application() as a:
+        actor = cli_actor(a, P.STAFF_ADMIN)
+        with a.sessions() as session:
+            check_grantable(actor, role_permissions(session, role))
         try:
-            secret = create_token(a.sessions, name, role)
-        except (ConflictError, UnknownRoleError, ValueError) as exc:
-            fail(str(exc).strip("'\""))
+            secret = create_token(a.sessions, name, role, actor=actor)
+        except ValueError as exc:
+            fail(str(exc))
             return
     err.print(f"token {name!r} with role {role!r} created; store it now, it is not shown again")
     print(secret)
@@ -291,14 +311,10 @@ def token_create(
 @token_app.command("revoke")
 def token_revoke(name: Annotated[str, typer.Argument(help="The token's name.")]) -> None:
     """Revoke a token (servers stop accepting it within seconds)."""
-    from townsquare.services.errors import NotFoundError
     from townsquare.services.tokens import revoke_token
 
     with application() as a:
-        try:
-            revoke_token(a.sessions, name)
-        except NotFoundError as exc:
-            fail(str(exc).strip("'\""))
+        revoke_token(a.sessions, name, actor=cli_actor(a, P.STAFF_ADMIN))
     out.print(f"revoked {name}")
 
 

@@ -19,7 +19,13 @@ from townsquare.services.errors import ConflictError, ForbiddenError, NotFoundEr
 from townsquare.services.tokens import new_token
 from townsquare.staff.actor import Actor
 from townsquare.staff.grants import check_grantable
-from townsquare.staff.permissions import BUILTIN_ROLES, ROLES, Permission, parse_permissions
+from townsquare.staff.permissions import (
+    BUILTIN_ROLES,
+    ROLES,
+    Permission,
+    UnknownRoleError,
+    parse_permissions,
+)
 from townsquare.store.db import unit_of_work
 from townsquare.store.staff_tables import CustomRole, RoleGrant, StaffMember, StaffSession
 from townsquare.store.tables import utcnow
@@ -90,7 +96,9 @@ def role_permissions(session: Session, role: str) -> frozenset[Permission]:
         return ROLES[role]
     row = session.get(CustomRole, role)
     if row is None:
-        raise NotFoundError(f"no role named {role!r}")
+        raise UnknownRoleError(
+            f"unknown role {role!r}; choose from {', '.join(sorted(ROLES))} or a custom role"
+        )
     return parse_permissions(row.permissions)
 
 
