@@ -16,18 +16,24 @@ A policy document is a mapping (parsed from YAML or TOML at the edge):
             relations: [follower, other, logged_out]   # default: all four
             unless_viewer: []                          # viewer flags that exempt
             actions: [drop]
+    reinstatement: {eligible: true, waiting_days: 90}  # every policy, unless listed below
+    policies:                                          # the policies labels and actions name
+      child_safety:
+        reinstatement: {eligible: false, reason: Child sexual exploitation is never tolerated}
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from townsquare.moderation.model import Action, ModerationError, Relation, SubjectType, Surface
 
 MAX_LABELS = 64  # label sets are 64-bit masks on the hot path
 MAX_FLAGS = 3
+MAX_WAITING_DAYS = 3653  # ten years
+MAX_REASON = 2_000
 
 
 @dataclass(frozen=True)
@@ -49,12 +55,27 @@ class LabelDef:
 
 
 @dataclass(frozen=True)
+class ReinstatementTerms:
+    """Whether accounts suspended under a policy may ask to return, and after how long."""
+
+    eligible: bool = True
+    waiting_days: int = 90
+    reason: str = ""  # shown when a request is refused as never eligible
+
+
+@dataclass(frozen=True)
 class Policy:
     version: int
     name: str
     viewer_flags: tuple[str, ...]
     labels: dict[str, LabelDef]
     rules: tuple[Rule, ...]
+    reinstatement: ReinstatementTerms = ReinstatementTerms()
+    # Per enforcement policy (the ``policy`` named by labels and actions); others: the above.
+    policy_terms: dict[str, ReinstatementTerms] = field(default_factory=dict)
+
+    def reinstatement_terms(self, policy: str) -> ReinstatementTerms:
+        return self.policy_terms.get(policy, self.reinstatement)
 
     def label(self, name: str) -> LabelDef:
         try:
@@ -140,7 +161,8 @@ def parse_policy(data: Any) -> Policy:
     """A validated Policy from a parsed document; ModerationError names the bad field."""
     if not isinstance(data, Mapping):
         raise ModerationError("policy: expected a mapping at the top level")
-    _check_keys(data, {"version", "name", "description", "viewer_flags", "labels"}, "policy")
+    _check_keys(data, {"version", "name", "description", "viewer_flags", "labels",
+                       "reinstatement", "policies"}, "policy")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ModerationError("policy.version: expected a positive integer")
@@ -182,4 +204,41 @@ def parse_policy(data: Any) -> Policy:
                 raise ModerationError(f"{where}.rules[{i}].id: duplicate rule id {rule.id!r}")
             seen_ids.add(rule.id)
             rules.append(rule)
-    return Policy(version, str(data.get("name", "unnamed")), flags, labels, tuple(rules))
+    default = _terms(data.get("reinstatement", {}), "policy.reinstatement", ReinstatementTerms())
+    return Policy(version, str(data.get("name", "unnamed")), flags, labels, tuple(rules),
+                  default, _policy_terms(data.get("policies", {}), default))
+
+
+def _terms(raw: Any, where: str, default: ReinstatementTerms) -> ReinstatementTerms:
+    """``{eligible, waiting_days, reason}``; missing keys take ``default``'s values."""
+    if not isinstance(raw, Mapping):
+        raise ModerationError(f"{where}: expected a mapping with eligible and waiting_days")
+    _check_keys(raw, {"eligible", "waiting_days", "reason"}, where)
+    eligible = raw.get("eligible", default.eligible)
+    if not isinstance(eligible, bool):
+        raise ModerationError(f"{where}.eligible: expected true or false, got {eligible!r}")
+    days = raw.get("waiting_days", default.waiting_days)
+    if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_WAITING_DAYS:
+        raise ModerationError(
+            f"{where}.waiting_days: expected whole days from 0 to {MAX_WAITING_DAYS}, "
+            f"got {days!r}"
+        )
+    reason = raw.get("reason", "")
+    if not isinstance(reason, str) or len(reason) > MAX_REASON:
+        raise ModerationError(f"{where}.reason: expected text of at most {MAX_REASON} characters")
+    return ReinstatementTerms(eligible, days, reason.strip())
+
+
+def _policy_terms(raw: Any, default: ReinstatementTerms) -> dict[str, ReinstatementTerms]:
+    if not isinstance(raw, Mapping):
+        raise ModerationError("policy.policies: expected a mapping of policy names")
+    terms: dict[str, ReinstatementTerms] = {}
+    for name, entry in raw.items():
+        where = f"policies.{name}"
+        if not isinstance(name, str) or not name.replace("_", "").isalnum() or not name.islower():
+            raise ModerationError(f"{where}: policy names are lowercase letters, digits and '_'")
+        if not isinstance(entry, Mapping):
+            raise ModerationError(f"{where}: expected a mapping")
+        _check_keys(entry, {"description", "reinstatement"}, where)
+        terms[name] = _terms(entry.get("reinstatement", {}), f"{where}.reinstatement", default)
+    return terms
