@@ -50,8 +50,9 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer
     data_dir = tmp_path_factory.mktemp("demo-data")
     env = {k: v for k, v in os.environ.items() if not k.startswith("TOWNSQUARE_")}
     env["TOWNSQUARE_DATA_DIR"] = str(data_dir)
-    created = subprocess.run([_cli(), "token", "create", "demo-test", "--role", "admin"],
-                             env=env, capture_output=True, text=True, check=True, timeout=60)
+    created = subprocess.run([_cli(), "staff", "bootstrap", "demo-admin", "--password-stdin"],
+                             input="demo password 123\n", env=env, capture_output=True,
+                             text=True, check=True, timeout=60)
     token = created.stdout.strip().splitlines()[-1]
     port = _free_port()
     log = data_dir / "server.log"

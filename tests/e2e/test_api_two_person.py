@@ -140,3 +140,18 @@ def test_racing_approvals_apply_the_operation_once(api: Api, approvers: int) -> 
         t.join()
     assert sorted(outcomes) == ["applied"] + ["conflict"] * (approvers - 1)
     assert actions_on(api, "alice") == 1
+
+
+def test_labelling_a_high_profile_account_or_its_post_needs_a_second_person(api: Api) -> None:
+    api.account("mayor", high_profile=True)
+    api.posted("m1", "mayor")
+    body = {"subject_type": "post", "subject_id": "m1", "label": "do_not_amplify",
+            "policy": "civic_integrity"}
+    r = api.post("/labels", body, "moderator")
+    assert r.status_code == 202
+    assert r.json()["approval_request"]["operation"] == "label.high_profile"
+    assert api.verdict("search_top", None, "m1")["action"] == "allow"
+    label = api.approved(r.json()["approval_request"]["id"], "senior_moderator")
+    assert label["label"] == "do_not_amplify" and label["created_by"] == "moderator"
+    api.settle()
+    assert api.verdict("search_top", None, "m1")["action"] != "allow"

@@ -109,9 +109,10 @@ class Server:
         return [owners.get(inodes.get(c.sock.getsockname()[1], "")) for c in conns]
 
 
-def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+def run_cli(env: dict[str, str], *args: str, stdin: str | None = None
+            ) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*townsquare_command(), *args], env=env, capture_output=True,
-                          text=True, timeout=60, check=False)
+                          text=True, timeout=60, check=False, input=stdin)
 
 
 @pytest.fixture
@@ -119,7 +120,8 @@ def server(database_url: str, tmp_path: Path) -> Iterator[Server]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TOWNSQUARE_")}
     env.update(TOWNSQUARE_DATABASE_URL=database_url, TOWNSQUARE_DATA_DIR=str(tmp_path / "data"),
                TOWNSQUARE_KEY_FILE=str(tmp_path / "townsquare.key"), COLUMNS="200")
-    created = run_cli(env, "token", "create", "platform", "--role", "admin")
+    created = run_cli(env, "staff", "bootstrap", "platform", "--password-stdin",
+                      stdin="platform password\n")
     assert created.returncode == 0, created.stderr
     token = created.stdout.strip().splitlines()[-1]
     port = free_port()

@@ -30,7 +30,7 @@ from townsquare.moderation.verdicts import CompiledPolicy, shadow_diff
 from townsquare.policy_files import parse_policy_text
 from townsquare.services import content, labels
 from townsquare.services.enforcement import account_status, detector, label_notifier
-from townsquare.services.sensitive_actions import submit_action, submit_bulk
+from townsquare.services.sensitive_actions import submit_action, submit_bulk, submit_label
 from townsquare.staff.actor import Actor
 from townsquare.staff.permissions import Permission as P
 
@@ -49,7 +49,7 @@ def health(rt: Rt) -> dict[str, Any]:
 
 @router.post("/accounts", status_code=201, tags=["content"])
 def create_account(
-    body: AccountIn, rt: Rt, _: Annotated[Actor, Depends(require(P.CONTENT_WRITE))]
+    body: AccountIn, rt: Rt, who: Annotated[Actor, Depends(require(P.CONTENT_WRITE))]
 ) -> dict[str, Any]:
     record = content.create_account(
         rt.app.sessions,
@@ -57,6 +57,7 @@ def create_account(
         body.handle,
         high_profile=body.high_profile,
         sensitive_media_opt_in=body.sensitive_media_opt_in,
+        actor=who.name,
     )
     rt.cache.refresh()  # read-your-writes on this worker; others poll
     return asdict(record)
@@ -64,7 +65,7 @@ def create_account(
 
 @router.post("/posts", status_code=201, tags=["content"])
 def create_post(
-    body: PostIn, rt: Rt, _: Annotated[Actor, Depends(require(P.CONTENT_WRITE))]
+    body: PostIn, rt: Rt, who: Annotated[Actor, Depends(require(P.CONTENT_WRITE))]
 ) -> dict[str, Any]:
     record = content.create_post(
         rt.app.sessions,
@@ -76,6 +77,7 @@ def create_post(
         created_at=body.created_at,
         detector=detector(rt.moderation),
         notify=label_notifier(rt.moderation),
+        actor=who.name,
     )
     rt.cache.refresh()  # read-your-writes on this worker; others poll
     return asdict(record)
@@ -83,37 +85,32 @@ def create_post(
 
 @router.post("/follows", status_code=201, tags=["content"])
 def create_follow(
-    body: FollowIn, rt: Rt, _: Annotated[Actor, Depends(require(P.CONTENT_WRITE))]
+    body: FollowIn, rt: Rt, who: Annotated[Actor, Depends(require(P.CONTENT_WRITE))]
 ) -> dict[str, Any]:
-    record = content.create_follow(rt.app.sessions, body.follower_id, body.followee_id)
+    record = content.create_follow(rt.app.sessions, body.follower_id, body.followee_id,
+                                   actor=who.name)
     rt.cache.refresh()  # read-your-writes on this worker; others poll
     return asdict(record)
 
 
-@router.post("/labels", status_code=201, response_model=LabelOut, tags=["labels"])
+@router.post("/labels", status_code=201, tags=["labels"],
+             responses={201: {"model": LabelOut}})
 def add_label(
-    body: LabelIn, rt: Rt, who: Annotated[Actor, Depends(require(P.LABELS_WRITE))]
+    body: LabelIn, rt: Rt, response: Response,
+    who: Annotated[Actor, Depends(require(P.LABELS_WRITE))],
 ) -> Any:
+    """Label a post or account. On a high-profile account (or its post) this answers 202
+    with the approval request a second person must approve."""
     if body.label in RESERVED_LABELS:  # else a label would skip the action's strike, notice, role
         raise ModerationError(
             f"label {body.label!r} is applied by the "
             f"{RESERVED_LABELS[body.label]} action: POST /api/v1/actions"
         )
-    record = labels.add_label(
-        rt.app.sessions,
-        rt.compiled,
-        body.subject_type,
-        body.subject_id,
-        body.label,
-        body.policy,
-        body.note,
-        body.expires_at,
-        "human",
-        who.name,
-        notify=label_notifier(rt.moderation),
-    )
-    rt.cache.refresh()  # read-your-writes on this worker; others poll
-    return asdict(record)
+    outcome = submit_label(rt.services, who, body.model_dump(mode="json"))
+    if outcome.status == "pending":
+        response.status_code = 202
+        return outcome_body("pending", request=outcome.request)
+    return outcome.result
 
 
 @router.delete("/labels/{label_id}", response_model=LabelOut, tags=["labels"])
@@ -124,6 +121,7 @@ def remove_label(
     enforcement action, so it needs the severe-actions permission."""
     with rt.app.sessions() as session:
         current = labels.get_label(session, label_id)
+    who.check(P.LABELS_WRITE, policy=current.policy)
     if current.label in RESERVED_LABELS and not who.may(P.ACTIONS_SEVERE):
         raise HTTPException(
             status.HTTP_403_FORBIDDEN,

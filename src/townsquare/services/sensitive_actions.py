@@ -1,19 +1,23 @@
-"""Enforcement under the two-person rule: actions on high-profile accounts, permanent
-suspensions and bulk actions go through :mod:`townsquare.services.approvals`."""
+"""Enforcement under the two-person rule: actions and labels on high-profile accounts,
+permanent suspensions and bulk actions go through :mod:`townsquare.services.approvals`."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+from datetime import datetime
 from typing import Any
 
 from townsquare.moderation.model import ModerationError
+from townsquare.services import labels
 from townsquare.services.approvals import Operation, Outcome, jsonable, register, submit
 from townsquare.services.context import Services
-from townsquare.services.enforcement import owner_of, request_from, take_action
+from townsquare.services.enforcement import label_notifier, owner_of, request_from, take_action
 from townsquare.staff.actor import Actor
 from townsquare.staff.approvals import (
     ACTION_BULK,
     ACTION_HIGH_PROFILE,
     ACTION_PERMANENT_SUSPENSION,
+    LABEL_HIGH_PROFILE,
 )
 from townsquare.staff.permissions import Permission
 from townsquare.store import moderation as content_repo
@@ -77,6 +81,38 @@ def submit_action(services: Services, actor: Actor, payload: dict[str, Any]) -> 
         return Outcome("applied", result=jsonable(result))
     return submit(services, actor, name, payload, subject_type=subject[0],
                   subject_id=subject[1], reason=payload.get("note") or "")
+
+
+def _apply_label(services: Services, payload: dict[str, Any], requested_by: Actor,
+                 approved_by: Actor | None) -> dict[str, Any]:
+    record = labels.add_label(
+        services.sessions, services.moderation.compiled, payload["subject_type"],
+        payload["subject_id"], payload["label"], payload["policy"], payload.get("note") or "",
+        _when(payload.get("expires_at")), "human", requested_by.name,
+        notify=label_notifier(services.moderation),
+    )
+    services.on_change()
+    return asdict(record)
+
+
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+# Labelling a high-profile account or its posts is sensitive like any action on them.
+register(Operation(LABEL_HIGH_PROFILE, Permission.ACTIONS_SEVERE, _apply_label,
+                   request_permission=Permission.LABELS_WRITE))
+
+
+def submit_label(services: Services, actor: Actor, payload: dict[str, Any]) -> Outcome:
+    """A label (``payload`` in JSON form): applied now, or waiting for a second person when
+    it lands on a high-profile account or its post."""
+    actor.check(Permission.LABELS_WRITE, policy=payload["policy"])
+    if not _high_profile(services, payload["subject_type"], payload["subject_id"]):
+        return Outcome("applied", result=_apply_label(services, payload, actor, None))
+    return submit(services, actor, LABEL_HIGH_PROFILE, payload,
+                  subject_type=payload["subject_type"], subject_id=payload["subject_id"],
+                  reason=payload.get("note") or "")
 
 
 def submit_bulk(services: Services, actor: Actor, actions: list[dict[str, Any]], reason: str

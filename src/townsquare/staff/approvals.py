@@ -15,6 +15,7 @@ from townsquare.staff.permissions import Permission
 
 # Operations subject to the rule unless settings say otherwise.
 ACTION_HIGH_PROFILE = "action.high_profile"
+LABEL_HIGH_PROFILE = "label.high_profile"
 ACTION_PERMANENT_SUSPENSION = "action.permanent_suspension"
 ACTION_BULK = "action.bulk"
 LOCKDOWN_LIFT = "lockdown.lift"
@@ -26,6 +27,7 @@ EXTERNAL_POLITICAL = "external_request.comply_political"
 DEFAULT_TWO_PERSON: frozenset[str] = frozenset(
     {
         ACTION_HIGH_PROFILE,
+        LABEL_HIGH_PROFILE,
         ACTION_PERMANENT_SUSPENSION,
         ACTION_BULK,
         LOCKDOWN_LIFT,
