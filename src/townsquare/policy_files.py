@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from townsquare.moderation.detection import DetectionRule, parse_detection_rules
 from townsquare.moderation.model import ModerationError
 from townsquare.moderation.policy import Policy, parse_policy
 from townsquare.moderation.verdicts import CompiledPolicy
@@ -100,20 +101,26 @@ def _read_text(path: Path) -> str:
 
 def read_policy(path: Path) -> Policy:
     """The validated Policy in a .yaml/.yml/.toml file."""
+    return parse_policy_text(*policy_source(path))
+
+
+def default_policy() -> Policy:
+    """The policy that ships with the package."""
+    return parse_policy_text(*policy_source(None))
+
+
+def policy_source(path: Path | None) -> tuple[str, str, str]:
+    """The text, format and display name of a policy file (None: the packaged default)."""
+    if path is None:
+        resource = resources.files("townsquare.moderation").joinpath("policies", DEFAULT_POLICY)
+        return resource.read_text(encoding="utf-8"), "yaml", f"<packaged {DEFAULT_POLICY}>"
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise PolicyFileError(
             f"{path}: unknown policy file type {path.suffix or '(none)'!r}; "
             f"use {', '.join(FORMATS)}"
         )
-    return parse_policy_text(_read_text(path), fmt, str(path))
-
-
-def default_policy() -> Policy:
-    """The policy that ships with the package."""
-    resource = resources.files("townsquare.moderation").joinpath("policies", DEFAULT_POLICY)
-    return parse_policy_text(resource.read_text(encoding="utf-8"), "yaml",
-                             f"<packaged {DEFAULT_POLICY}>")
+    return _read_text(path), fmt, str(path)
 
 
 def load_policy(path: Path | None = None) -> CompiledPolicy:
@@ -124,3 +131,10 @@ def load_policy(path: Path | None = None) -> CompiledPolicy:
 def load_policy_from_settings(settings: Settings) -> CompiledPolicy:
     """The compiled policy the settings name (``TOWNSQUARE_POLICY_FILE``), else the default."""
     return load_policy(settings.policy_file)
+
+
+def default_detection_rules(compiled: CompiledPolicy) -> tuple[DetectionRule, ...]:
+    """The packaged detection rules, checked against ``compiled``'s labels."""
+    text = resources.files("townsquare.moderation.policies").joinpath("detection.yaml")
+    data: Any = yaml.safe_load(text.read_text("utf-8"))
+    return parse_detection_rules(data, compiled.policy)

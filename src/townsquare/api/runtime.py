@@ -11,8 +11,10 @@ from townsquare.moderation.verdicts import CompiledPolicy
 from townsquare.services.context import Services, build_services
 from townsquare.services.enforcement import ModerationContext
 from townsquare.services.label_cache import LabelCache
+from townsquare.services.policies import PolicyInForce
 from townsquare.services.visibility import VisibilityRuntime
 from townsquare.settings import Settings
+from townsquare.store.tables import utcnow
 
 
 @dataclass
@@ -50,9 +52,17 @@ def open_runtime(settings: Settings) -> Runtime:
         holder[0].identities.clear()
         holder[0].cache.refresh()
 
-    services = build_services(app, on_change=refresh)
-    compiled = services.moderation.compiled
-    cache = LabelCache(app.sessions, compiled, poll_interval=settings.cache_poll_interval).start()
+    def follow(compiled: CompiledPolicy) -> None:  # the cache switched policy: so do services
+        if holder:
+            holder[0].services = holder[0].services.with_policy(compiled)
+
+    resolver = PolicyInForce(settings)  # stored versions and civic events; the cache polls it
+    with app.sessions() as session:
+        compiled, _ = resolver.at(session, utcnow())
+    services = build_services(app, on_change=refresh, compiled=compiled)
+    cache = LabelCache(app.sessions, compiled, poll_interval=settings.cache_poll_interval,
+                       policy=lambda session, now: resolver.at(session, now)[0],
+                       on_policy=follow).start()
     visibility = VisibilityRuntime(app.sessions, compiled, cache)
     holder.append(Runtime(app, services, cache, visibility))
     return holder[0]

@@ -4,19 +4,16 @@ moderation context, the settings, and a hook that refreshes this worker's caches
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from importlib import resources
-from typing import Any
+from dataclasses import dataclass, field, replace
 
-import yaml
 from sqlalchemy.orm import Session, sessionmaker
 
 from townsquare.bootstrap import App
-from townsquare.moderation.detection import DetectionRule, parse_detection_rules
 from townsquare.moderation.strikes import DEFAULT_LADDER
 from townsquare.moderation.verdicts import CompiledPolicy
-from townsquare.policy_files import load_policy_from_settings
+from townsquare.policy_files import default_detection_rules
 from townsquare.services.enforcement import ModerationContext
+from townsquare.services.policies import live_policy
 from townsquare.settings import Settings
 
 
@@ -39,19 +36,23 @@ class Services:
     def settings(self) -> Settings:
         return self.app.settings
 
-
-def default_detection_rules(compiled: CompiledPolicy) -> tuple[DetectionRule, ...]:
-    text = resources.files("townsquare.moderation.policies").joinpath("detection.yaml")
-    data: Any = yaml.safe_load(text.read_text("utf-8"))
-    return parse_detection_rules(data, compiled.policy)
+    def with_policy(self, compiled: CompiledPolicy) -> Services:
+        """These services with ``compiled`` as the live policy (detection rules re-checked)."""
+        moderation = replace(self.moderation, compiled=compiled,
+                             rules=default_detection_rules(compiled))
+        return replace(self, moderation=moderation)
 
 
 def moderation_context(app: App, compiled: CompiledPolicy | None = None) -> ModerationContext:
-    compiled = compiled or load_policy_from_settings(app.settings)
+    """The moderation context with ``compiled``, else the policy in force now (stored
+    versions and civic events, else the policy file)."""
+    compiled = compiled or live_policy(app.sessions, app.settings)
     return ModerationContext(
         app.sessions, compiled, DEFAULT_LADDER, default_detection_rules(compiled)
     )
 
 
-def build_services(app: App, on_change: Callable[[], None] = _nothing) -> Services:
-    return Services(app, moderation_context(app), on_change)
+def build_services(app: App, on_change: Callable[[], None] = _nothing,
+                   compiled: CompiledPolicy | None = None) -> Services:
+    """Services on ``app`` with ``compiled``, else the policy in force now."""
+    return Services(app, moderation_context(app, compiled), on_change)

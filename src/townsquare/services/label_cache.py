@@ -13,6 +13,11 @@ held only to swap in values already computed: by the refresher, and by a reader
 storing an entry it recomputed after a label expired.
 A label past its ``expires_at`` stops counting at evaluation time with no database
 change: each entry keeps its earliest expiry and is recomputed lazily once past it.
+
+With a ``policy`` resolver (stored versions and civic events), each poll also asks which
+compiled policy is in force and switches to it: label bits are recomputed in memory when
+the label set differs, and the new policy and its tables are published as one snapshot,
+so a batch never mixes two policies.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ log = logging.getLogger(__name__)
 DEFAULT_POLL_INTERVAL = 0.2
 CHANGES_PER_QUERY = 10_000
 Clock = Callable[[], datetime]
+PolicyResolver = Callable[[Session, datetime], CompiledPolicy]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +82,15 @@ def safety_label(row: Label) -> SafetyLabel:
 
 
 class CacheTables(NamedTuple):
-    """The cache's tables at one moment, for batch loops; read them, never write them."""
+    """The cache's tables at one moment, for batch loops; read them, never write them.
+    ``compiled`` is the policy the label bits were computed for."""
 
     authors: Mapping[str, str]
     accounts: Mapping[str, bool]
     followees: Mapping[str, frozenset[str]]
     post_labels: Mapping[str, SubjectLabels]
     account_labels: Mapping[str, SubjectLabels]
+    compiled: CompiledPolicy
 
 
 class LabelCache:
@@ -91,16 +99,21 @@ class LabelCache:
     def __init__(
         self, sessions: sessionmaker[Session], compiled: CompiledPolicy, *,
         poll_interval: float = DEFAULT_POLL_INTERVAL, clock: Clock = utcnow,
+        policy: PolicyResolver | None = None,
+        on_policy: Callable[[CompiledPolicy], None] | None = None,
     ) -> None:
         self.compiled = compiled
         self.poll_interval = poll_interval
         self._sessions = sessions
         self._clock = clock
+        self._policy = policy
+        self._on_policy = on_policy  # told after each switch (the worker's Services follow)
         self._post_labels: dict[str, SubjectLabels] = {}
         self._account_labels: dict[str, SubjectLabels] = {}
         self._authors: dict[str, str] = {}
         self._accounts: dict[str, bool] = {}  # account_id -> sensitive_media_opt_in
         self._followees: dict[str, frozenset[str]] = {}
+        self._tables = self._snapshot()
         self._label_version = 0
         self._content_version = 0
         self._write_lock = threading.Lock()
@@ -154,6 +167,9 @@ class LabelCache:
         # Versions first: whatever commits during the load is re-applied by the next poll.
         label_version, content_version = repo.change_versions(session)
         now = self._clock()
+        before = self.compiled
+        if self._policy is not None:
+            self.compiled = self._policy(session, now)
         grouped: dict[tuple[str, str], list[SafetyLabel]] = {}
         for row in repo.iter_active_labels(session, now):
             grouped.setdefault((row.subject_type, row.subject_id), []).append(safety_label(row))
@@ -172,7 +188,10 @@ class LabelCache:
             self._authors, self._accounts = authors, accounts
             self._followees = {k: frozenset(v) for k, v in follows.items()}
             self._label_version, self._content_version = label_version, content_version
+            self._tables = self._snapshot()
         self.last_refresh = time.monotonic()
+        if self.compiled is not before and self._on_policy is not None:
+            self._on_policy(self.compiled)
 
     def refresh(self) -> int:
         """Apply what changed since the last poll; returns how many changes were read."""
@@ -186,9 +205,39 @@ class LabelCache:
                 count += self._apply_label_changes(session)
             if content_version > self._content_version:
                 count += self._apply_content_changes(session)
+            switched = self._follow_policy(session)
         self.last_refresh = time.monotonic()
         self.last_error = None
+        if switched and self._on_policy is not None:
+            self._on_policy(self.compiled)
         return count
+
+    def _follow_policy(self, session: Session) -> bool:
+        """Switch to the policy in force now, if it changed; True when it did."""
+        if self._policy is None:
+            return False
+        compiled = self._policy(session, self._clock())
+        if compiled is self.compiled:
+            return False
+        if compiled.labels == self.compiled.labels:  # same label bits: swap the policy only
+            with self._write_lock:
+                self.compiled = compiled
+                self._tables = self._snapshot()
+            return True
+        now = self._clock()
+        with self._write_lock:
+            post_labels = {k: subject_labels(v.labels, compiled, now)
+                           for k, v in self._post_labels.items()}
+            account_labels = {k: subject_labels(v.labels, compiled, now)
+                              for k, v in self._account_labels.items()}
+            self._post_labels, self._account_labels = post_labels, account_labels
+            self.compiled = compiled
+            self._tables = self._snapshot()
+        return True
+
+    def _snapshot(self) -> CacheTables:
+        return CacheTables(self._authors, self._accounts, self._followees, self._post_labels,
+                           self._account_labels, self.compiled)
 
     def _poll_forever(self) -> None:
         while not self._stop.wait(self.poll_interval):
@@ -269,15 +318,18 @@ class LabelCache:
     # --- the hot path: lock-free reads -----------------------------------------------
 
     def tables(self) -> CacheTables:
-        """The current tables; a label past its expiry is still in them (see ``fresh``)."""
-        return CacheTables(self._authors, self._accounts, self._followees, self._post_labels,
-                           self._account_labels)
+        """The current tables and their policy; a label past its expiry is still in them
+        (see ``fresh``)."""
+        return self._tables
 
     def fresh(self, entry: SubjectLabels, subject_type: str, subject_id: str,
-              now: datetime) -> SubjectLabels:
-        """``entry`` (read from ``tables()``) as of ``now``: expired labels taken out."""
+              now: datetime, compiled: CompiledPolicy | None = None) -> SubjectLabels:
+        """``entry`` (read from ``tables()``) as of ``now``: expired labels taken out, bits
+        for ``compiled`` (the tables' policy; default: the current one)."""
         if entry.valid_until is None or now < entry.valid_until:
             return entry
+        if compiled is not None and compiled is not self.compiled:
+            return subject_labels(entry.labels, compiled, now)  # the policy switched mid-batch
         table = self._post_labels if subject_type == SubjectType.POST else self._account_labels
         return self._current(table, subject_id, now)
 

@@ -20,7 +20,12 @@ from townsquare.moderation.verdicts import (
     parse_surface,
     verdicts_for,
 )
-from townsquare.services.label_cache import DEFAULT_POLL_INTERVAL, LabelCache, SubjectLabels
+from townsquare.services.label_cache import (
+    DEFAULT_POLL_INTERVAL,
+    CacheTables,
+    LabelCache,
+    SubjectLabels,
+)
 from townsquare.store.tables import utcnow
 
 MAX_ITEMS = 1_000
@@ -32,8 +37,10 @@ class VisibilityRuntime:
     """Verdicts for batches of items, from an in-memory cache kept fresh by polling.
 
     Pass the cache a worker shares, or none to have one created, started and closed
-    with this runtime. A ``compiled`` policy other than the cache's (a shadow candidate)
-    is evaluated correctly, on a slower path that maps label names to its own bits.
+    with this runtime. Given the cache's own policy, the runtime follows the cache when
+    it switches policy (a new version, a civic event). A ``compiled`` policy other than
+    the cache's (a shadow candidate) is evaluated correctly, on a slower path that maps
+    label names to its own bits.
     """
 
     def __init__(
@@ -41,28 +48,35 @@ class VisibilityRuntime:
         cache: LabelCache | None = None, *, poll_interval: float = DEFAULT_POLL_INTERVAL,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
-        self.compiled = compiled
+        self._fixed = compiled
         self._owns_cache = cache is None
         self.cache = cache or LabelCache(sessions, compiled, poll_interval=poll_interval,
                                          clock=clock).start()
         self._clock = clock
-        self._same_bits = self.cache.compiled is compiled
+        self._live = self.cache.compiled is compiled  # else a fixed candidate policy
+
+    @property
+    def compiled(self) -> CompiledPolicy:
+        """The policy verdicts are evaluated with right now."""
+        return self.cache.compiled if self._live else self._fixed
 
     def close(self) -> None:
         """Stop the cache's refresher if this runtime created it."""
         if self._owns_cache:
             self.cache.close()
 
-    def viewer_flags(self, viewer_id: str | None, requested: Iterable[str] = ()) -> int:
+    def viewer_flags(self, viewer_id: str | None, requested: Iterable[str] = (),
+                     compiled: CompiledPolicy | None = None) -> int:
         """The viewer-flags value: flags the caller passes plus the viewer's own preferences."""
+        compiled = compiled or self.compiled
         names = set(requested)
-        if unknown := names - set(self.compiled.flag_index):
-            declared = ", ".join(self.compiled.policy.viewer_flags) or "none"
+        if unknown := names - set(compiled.flag_index):
+            declared = ", ".join(compiled.policy.viewer_flags) or "none"
             raise ModerationError(f"unknown viewer flag(s) {sorted(unknown)}; the policy "
                                   f"declares {declared}")
         if viewer_id is not None and self.cache.sensitive_media_opt_in(viewer_id):
             names.add(SENSITIVE_MEDIA_OPT_IN)
-        return self.compiled.flags_value(names)
+        return compiled.flags_value(names)
 
     def verdicts(
         self, surface: str, viewer_id: str | None, item_ids: Sequence[str],
@@ -76,22 +90,25 @@ class VisibilityRuntime:
         where = parse_surface(surface)
         if len(item_ids) > MAX_ITEMS:
             raise ModerationError(f"item_ids: at most {MAX_ITEMS} per request, got {len(item_ids)}")
-        flags = self.viewer_flags(viewer_id, viewer_flags)
+        tables = self.cache.tables()  # one snapshot: a policy switch never splits a batch
+        compiled = tables.compiled if self._live else self._fixed
+        flags = self.viewer_flags(viewer_id, viewer_flags, compiled)
         if not item_ids:
             return []
         now = now or self._clock()
         if where is Surface.PEOPLE_SEARCH:
-            items, relations = self._accounts(viewer_id, item_ids, now)
+            items, relations = self._accounts(tables, compiled, viewer_id, item_ids, now)
         else:
-            items, relations = self._posts(viewer_id, item_ids, now)
-        return verdicts_for(self.compiled, where, items, relations, flags, item_ids)
+            items, relations = self._posts(tables, compiled, viewer_id, item_ids, now)
+        return verdicts_for(compiled, where, items, relations, flags, item_ids)
 
     def _posts(
-        self, viewer_id: str | None, item_ids: Sequence[str], now: datetime
+        self, tables: CacheTables, compiled: CompiledPolicy, viewer_id: str | None,
+        item_ids: Sequence[str], now: datetime,
     ) -> tuple[list[ItemLabels | None], list[Relation]]:
         # Locals and one dict lookup per table: this loop is most of the batch's cost.
         cache = self.cache
-        tables = cache.tables()
+        bits_for = tables.compiled
         author_of, post_labels = tables.authors.get, tables.post_labels.get
         account_labels = tables.account_labels.get
         followees = tables.followees.get(viewer_id, _NONE) if viewer_id is not None else _NONE
@@ -109,10 +126,10 @@ class VisibilityRuntime:
             else:
                 parts = []
                 if own is not None:
-                    parts.append(cache.fresh(own, SubjectType.POST, post_id, now))
+                    parts.append(cache.fresh(own, SubjectType.POST, post_id, now, bits_for))
                 if authors is not None:
-                    parts.append(cache.fresh(authors, SubjectType.ACCOUNT, author, now))
-                items.append(self._item(post_id, parts))
+                    parts.append(cache.fresh(authors, SubjectType.ACCOUNT, author, now, bits_for))
+                items.append(self._item(post_id, parts, compiled, bits_for))
             if viewer_id is None:
                 relations.append(Relation.LOGGED_OUT)
             elif viewer_id == author:
@@ -124,10 +141,10 @@ class VisibilityRuntime:
         return items, relations
 
     def _accounts(
-        self, viewer_id: str | None, item_ids: Sequence[str], now: datetime
+        self, tables: CacheTables, compiled: CompiledPolicy, viewer_id: str | None,
+        item_ids: Sequence[str], now: datetime,
     ) -> tuple[list[ItemLabels | None], list[Relation]]:
         cache = self.cache
-        tables = cache.tables()
         followees = tables.followees.get(viewer_id, _NONE) if viewer_id is not None else _NONE
         items: list[ItemLabels | None] = []
         relations: list[Relation] = []
@@ -138,19 +155,24 @@ class VisibilityRuntime:
                 continue
             entry = tables.account_labels.get(account_id)
             parts = [] if entry is None else [
-                cache.fresh(entry, SubjectType.ACCOUNT, account_id, now)]
-            items.append(self._item(account_id, parts) if parts else UNLABELLED)
+                cache.fresh(entry, SubjectType.ACCOUNT, account_id, now, tables.compiled)]
+            items.append(self._item(account_id, parts, compiled, tables.compiled)
+                         if parts else UNLABELLED)
             relations.append(_relation(viewer_id, account_id, followees))
         return items, relations
 
-    def _item(self, item_id: str, parts: Sequence[SubjectLabels]) -> ItemLabels:
+    @staticmethod
+    def _item(item_id: str, parts: Sequence[SubjectLabels], compiled: CompiledPolicy,
+              bits_for: CompiledPolicy) -> ItemLabels:
+        """The item's labels with bits for ``compiled`` (``parts`` carry bits for
+        ``bits_for``, reused when it is the same policy)."""
         labels = tuple(lab for part in parts for lab in part.labels)
-        if self._same_bits:
+        if compiled is bits_for:
             bits = 0
             for part in parts:
                 bits |= part.bits
         else:
-            index = self.compiled.label_index
+            index = compiled.label_index
             bits = sum({1 << index[lab.label] for lab in labels if lab.label in index})
         return ItemLabels(item_id, bits, labels)
 
