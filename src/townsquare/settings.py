@@ -57,6 +57,13 @@ class Settings(BaseSettings):
     two_person_operations: frozenset[str] | None = None
     # How long a two-person request waits for its approval before it expires (hours).
     approval_ttl_hours: float = Field(default=24.0, gt=0, le=24 * 30)
+    # How long after an action or label its author may appeal it (days).
+    appeal_window_days: int = Field(default=30, gt=0, le=3653)
+    # Council: share of the electorate that must vote, share of for+against that must be
+    # for (strictly more), and how long a proposal stays open (days) unless all have voted.
+    council_quorum: float = Field(default=0.5, gt=0, le=1)
+    council_majority: float = Field(default=0.5, ge=0, lt=1)
+    council_vote_days: float = Field(default=7.0, gt=0, le=366)
 
 
 def load_settings(**overrides: Any) -> Settings:
