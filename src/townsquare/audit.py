@@ -232,7 +232,7 @@ def verify(
         if anchor is not None and event.seq == anchor.seq and event.hash != anchor.hash:
             return _bad(checked, last, event.seq, "anchor",
                         f"hash differs from the anchor {anchor}: the log was rewritten up to "
-                        "this event")
+                        "here, or cut and its numbers reused by newer events")
         checked += 1
         last = event
         prev_hash = event.hash

@@ -12,9 +12,12 @@ from fastapi.responses import JSONResponse
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from townsquare.api.request_id import RequestId
 from townsquare.api.routes import router
+from townsquare.api.routes_audit import router as audit_router
 from townsquare.api.routes_staff import router as staff_router
 from townsquare.api.runtime import open_runtime
+from townsquare.audit import AuditError
 from townsquare.canary.model import CanaryError
 from townsquare.moderation.model import ModerationError
 from townsquare.services.errors import ConflictError, ForbiddenError, NotFoundError
@@ -51,9 +54,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.include_router(router)
     app.include_router(staff_router)
+    app.include_router(audit_router)
     app.include_router(demo_router)
 
     app.add_middleware(BodyLimit, limit=MAX_BODY)
+    app.add_middleware(RequestId)  # outermost: even a refused body gets its request id
 
     def handler(code: int):  # type: ignore[no-untyped-def]
         async def handle(_: Request, exc: Exception) -> JSONResponse:
@@ -66,6 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(ConflictError, handler(409))
     app.add_exception_handler(ModerationError, handler(422))
     app.add_exception_handler(CanaryError, handler(422))
+    app.add_exception_handler(AuditError, handler(422))
     app.add_exception_handler(UnknownRoleError, handler(422))
     app.add_exception_handler(LoginFailed, handler(401))
     app.add_exception_handler(LoginThrottled, _throttled)

@@ -411,3 +411,6 @@ app.add_typer(staff_app, name="staff")
 app.add_typer(role_app, name="role")
 app.add_typer(lockdown_app, name="lockdown")
 app.add_typer(approval_app, name="approval")
+from townsquare.cli.audit import audit_app  # noqa: E402
+
+app.add_typer(audit_app, name="audit")
