@@ -128,7 +128,9 @@ def seal(
     *, seq: int, at: datetime, actor: str, actor_kind: str, action: str, subject_type: str,
     subject_id: str, before: Any, after: Any, request_id: str | None, prev_hash: str,
 ) -> Event:
-    """A new event with its hash computed (``at`` truncated to what databases keep)."""
+    """A new event with its hash computed; AuditError for a naive ``at`` or a document
+    JSON cannot hold exactly."""
+    format_at(at)  # refuses a naive time
     draft = Event(
         seq=seq, at=at.astimezone(UTC), actor=actor, actor_kind=actor_kind, action=action,
         subject_type=subject_type, subject_id=str(subject_id),
