@@ -67,25 +67,37 @@ class Coverage:
 
 def coverage(
     actors: Iterable[Actor], required: frozenset[Permission], minimum: int,
-    policy: str | None = DEFAULT_CIVIC_POLICY,
+    policy: str | None = DEFAULT_CIVIC_POLICY, unlocked: Iterable[Actor] = (),
 ) -> Coverage:
-    """Count the staff actors (services and scheduled work never count) holding every
-    ``required`` permission now; ``policy`` None ignores policy scopes."""
+    """Count the staff ``actors`` (as they are now, lockdowns applied; services and
+    scheduled work never count) holding every ``required`` permission; ``policy`` None
+    ignores policy scopes. ``unlocked`` (the same staff without lockdowns) names who a
+    lockdown keeps from counting."""
     if not required:
         raise ValueError("the civic-integrity permission set must not be empty")
     if minimum < 0:
         raise ValueError("the minimum staff count must not be negative")
     covered: list[str] = []
-    frozen: list[str] = []
     partial: dict[str, tuple[str, ...]] = {}
-    for actor in sorted({a.name: a for a in actors if a.kind == "staff"}.values(),
-                        key=lambda a: a.name):
-        lacks = sorted(p for p in required if not actor.may(p, policy=policy))
+    for actor in _staff(actors):
+        lacks = _lacks(actor, required, policy)
         if not lacks:
             covered.append(actor.name)
-        elif all(p in actor.frozen for p in lacks):
-            frozen.append(actor.name)
         elif len(lacks) < len(required):
-            partial[actor.name] = tuple(lacks)
+            partial[actor.name] = lacks
+    frozen = [a.name for a in _staff(unlocked)
+              if a.name not in covered and not _lacks(a, required, policy)]
+    for name in frozen:
+        partial.pop(name, None)
     return Coverage(frozenset(required), minimum, policy, tuple(covered), tuple(frozen),
                     partial)
+
+
+def _staff(actors: Iterable[Actor]) -> list[Actor]:
+    return sorted({a.name: a for a in actors if a.kind == "staff"}.values(),
+                  key=lambda a: a.name)
+
+
+def _lacks(actor: Actor, required: frozenset[Permission], policy: str | None
+           ) -> tuple[str, ...]:
+    return tuple(sorted(p.value for p in required if not actor.may(p, policy=policy)))
