@@ -120,6 +120,24 @@ def escalation_still_due(remaining: Consequence, kind: str, duration: timedelta 
     return remaining.severity() >= applied.severity()
 
 
+def label_lifted(label: str, subject_type: str, subject_id: str) -> str:
+    """What lifting a label means to the author, in one sentence."""
+    if label == "removed":
+        return f"Your post ({subject_id}) is restored."
+    if label == "suspended":
+        return "Your account is no longer suspended."
+    if label == "read_only":
+        return "Your account is no longer read-only."
+    noun = "post" if subject_type == "post" else "account"
+    return f'The "{label.replace("_", " ")}" label no longer applies to your {noun} ({subject_id}).'
+
+
+def strike_removed(policy: str, remaining: int, per_policy: bool = True) -> str:
+    scope = "under this policy" if per_policy else "across all policies"
+    return (f"The strike under our {policy.replace('_', ' ').capitalize()} policy is removed: "
+            f"you now have {remaining} active strike{'' if remaining == 1 else 's'} {scope}.")
+
+
 def statement_for_decision(appeal_id: int, target: AppealTarget, outcome: Outcome,
                            rationale: str, undone: Sequence[str], decided_at: datetime
                            ) -> Notice:
