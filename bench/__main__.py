@@ -21,12 +21,13 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
+from bench.audit_bench import BENCHMARKS as AUDIT
 from bench.canary_bench import BENCHMARKS as CANARY
 from bench.canary_bench import FULL, QUICK, channels_in_use
 from bench.moderation_bench import BENCHMARKS as MODERATION
 from bench.timing import BenchResult, fmt_seconds
 
-BENCHMARKS = {**CANARY, **MODERATION}
+BENCHMARKS = {**CANARY, **MODERATION, **AUDIT}
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 

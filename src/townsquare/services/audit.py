@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Select, func, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from townsquare.audit import (
@@ -93,13 +93,7 @@ def record(
         subject_type=subject_type, subject_id=str(subject_id), before=before, after=after,
         request_id=REQUEST_ID.get(), prev_hash=prev_hash,
     )
-    session.add(AuditEvent(
-        seq=event.seq, at=event.at, actor=event.actor, actor_kind=event.actor_kind,
-        action=event.action, subject_type=event.subject_type, subject_id=event.subject_id,
-        before=event.before, after=event.after, request_id=event.request_id,
-        prev_hash=event.prev_hash, hash=event.hash,
-    ))
-    session.flush()
+    session.execute(insert(AuditEvent), [{**event.to_dict(), "at": event.at}])
     return event
 
 
