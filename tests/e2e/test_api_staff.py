@@ -115,3 +115,15 @@ def test_bad_staff_input_is_refused_and_nothing_stored(api: Api) -> None:
 def staff_count(api: Api) -> int:
     with api.engine.connect() as conn:
         return int(conn.execute(text("SELECT count(*) FROM staff_members")).scalar_one())
+
+
+def test_staff_reading_an_account_status_is_audited_the_platform_is_not(api: Api) -> None:
+    make_staff(api, "viv", "triage")
+    api.account("alice")
+    api.status("alice")  # the platform (service token)
+    viv = login(api, "viv")
+    assert api.client.get("/api/v1/accounts/alice/status", headers=viv).status_code == 200
+    with api.engine.connect() as conn:
+        reads = conn.execute(text(
+            "SELECT actor FROM audit_events WHERE action = 'read.status'")).scalars().all()
+    assert reads == ["viv"]

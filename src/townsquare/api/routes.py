@@ -28,7 +28,7 @@ from townsquare.moderation.enforcement import RESERVED_LABELS
 from townsquare.moderation.model import ModerationError, Verdict
 from townsquare.moderation.verdicts import CompiledPolicy, shadow_diff
 from townsquare.policy_files import parse_policy_text
-from townsquare.services import content, labels
+from townsquare.services import audit, content, labels
 from townsquare.services.enforcement import account_status, detector, label_notifier
 from townsquare.services.sensitive_actions import submit_action, submit_bulk, submit_label
 from townsquare.staff.actor import Actor
@@ -204,10 +204,14 @@ def visibility_floor(
 
 @router.get("/accounts/{account_id}/status", response_model=StatusOut, tags=["status"])
 def status_of(
-    account_id: str, rt: Rt, _: Annotated[Actor, Depends(require(P.STATUS_READ))]
+    account_id: str, rt: Rt, who: Annotated[Actor, Depends(require(P.STATUS_READ))]
 ) -> Any:
     """Every active limit on the account and its posts, every notice, and strikes."""
-    return account_status(rt.moderation, account_id)
+    status_ = account_status(rt.moderation, account_id)
+    if who.kind != "service":  # staff looking at a user's record; the platform is not audited
+        with rt.app.sessions.begin() as session:
+            audit.record(session, who, "read.status", "account", account_id)
+    return status_
 
 
 @router.get("/policy", tags=["policy"])
