@@ -3,6 +3,8 @@ apply any of them whatever the process imported before (API worker or CLI)."""
 
 from __future__ import annotations
 
+import townsquare.services.external_requests
 import townsquare.services.lockdown
 import townsquare.services.policy_changes
+import townsquare.services.reinstatement
 import townsquare.services.sensitive_actions  # noqa: F401
