@@ -98,6 +98,8 @@ def test_an_upheld_appeal_restores_the_post_removes_the_strike_and_tells_the_aut
     assert "Your post (p1) is restored." in notice["body"]
     assert "Why: Context shows it was a joke." in notice["body"]
     assert "you now have 0 active strikes under this policy" in notice["body"]
+    assert [(a["id"], a["status"], a["rationale"]) for a in after["appeals"]] == [
+        (filed["id"], "upheld", "Context shows it was a joke.")]
     with services.sessions() as session:
         actions = [e.action for e in session.scalars(select(AuditEvent)
                                                       .where(AuditEvent.subject_type == "appeal"))]

@@ -132,6 +132,9 @@ def test_a_grant_needs_a_second_senior_moderator_then_lifts_the_suspension(
     notices = account_status(services.moderation, "alice")["notices"]
     granted = next(n for n in notices if n["kind"] == "reinstatement_granted")
     assert "a senior moderator, with a second person's approval" in granted["body"]
+    shown = account_status(services.moderation, "alice")["reinstatement"]
+    assert [(r["id"], r["status"], r["rationale"]) for r in shown] == [
+        (filed["id"], "granted", "Ninety days without incident on other services.")]
     with pytest.raises(ConflictError, match="already granted"):
         reinstatement.decide(services, SAM, filed["id"], "refuse", "Too late.")
 

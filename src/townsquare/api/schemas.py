@@ -113,6 +113,8 @@ class StatusOut(BaseModel):
     limits: list[dict[str, Any]]
     notices: list[dict[str, Any]]
     strikes: dict[str, Any]
+    appeals: list[dict[str, Any]] = []
+    reinstatement: list[dict[str, Any]] = []
 
 
 class PolicyShadowIn(Strict):

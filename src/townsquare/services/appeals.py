@@ -279,9 +279,3 @@ def list_appeals(services: Services, actor: Actor, *, status: str | None = None,
                      after={"status": status, "count": len(rows)})
         return rows
 
-
-def appeals_of_account(session: Session, account_id: str) -> list[dict[str, Any]]:
-    """An account's appeals with their decisions and rationales (account status)."""
-    rows = session.scalars(select(Appeal).where(Appeal.account_id == account_id)
-                           .order_by(Appeal.id.desc()))
-    return [describe(r) for r in rows]

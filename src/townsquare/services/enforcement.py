@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from townsquare.moderation.detection import DetectionRule, detect
@@ -46,6 +47,7 @@ from townsquare.services.labels import (
 from townsquare.store import enforcement as repo
 from townsquare.store import moderation as content_repo
 from townsquare.store.db import unit_of_work
+from townsquare.store.due_process_tables import Appeal, ReinstatementRequest
 from townsquare.store.tables import utcnow
 
 UNTRUSTED_URL = "untrusted_url"
@@ -301,7 +303,8 @@ def _strike(
 def account_status(
     ctx: ModerationContext, account_id: str, now: datetime | None = None
 ) -> dict[str, Any]:
-    """Every active limit (with surfaces), every notice, and the strike summary."""
+    """Every active limit (with surfaces), every notice, the strike summary, and the
+    account's appeals and reinstatement requests with their decisions' rationales."""
     now = now or utcnow()
     with unit_of_work(ctx.sessions) as session:
         labels = active_labels(session, account_id, now)
@@ -344,7 +347,23 @@ def account_status(
             for n in repo.notices_of(session, account_id)
         ]
         strikes = strike_summary(repo.strikes_of(session, account_id), now, ctx.ladder)
-    return {"account_id": account_id, "limits": limits, "notices": notices, "strikes": strikes}
+        appeals = [
+            {"id": a.id, "target_type": a.target_type, "target_id": a.target_id,
+             "status": a.status, "filed_at": a.filed_at, "decided_at": a.decided_at,
+             "rationale": a.rationale}
+            for a in session.scalars(select(Appeal).where(Appeal.account_id == account_id)
+                                     .order_by(Appeal.id.desc()))
+        ]
+        reinstatement = [
+            {"id": r.id, "status": r.status, "filed_at": r.filed_at,
+             "decided_at": r.decided_at, "rationale": r.rationale,
+             "council_proposal_id": r.proposal_id}
+            for r in session.scalars(select(ReinstatementRequest)
+                                     .where(ReinstatementRequest.account_id == account_id)
+                                     .order_by(ReinstatementRequest.id.desc()))
+        ]
+    return {"account_id": account_id, "limits": limits, "notices": notices, "strikes": strikes,
+            "appeals": appeals, "reinstatement": reinstatement}
 
 
 def request_from(data: dict[str, Any]) -> EnforcementRequest:

@@ -290,10 +290,3 @@ def list_decisions(services: Services, limit: int = 200) -> list[dict[str, Any]]
     with services.sessions() as session:
         return [public(r) for r in session.scalars(query)]
 
-
-def reinstatements_of_account(session: Session, account_id: str) -> list[dict[str, Any]]:
-    """An account's requests as published (account status)."""
-    rows = session.scalars(select(ReinstatementRequest).where(
-        ReinstatementRequest.account_id == account_id).order_by(ReinstatementRequest.id.desc()))
-    return [public(r) for r in rows]
-
