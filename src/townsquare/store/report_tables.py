@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from townsquare.store.tables import Base, JSONDocument, UTCDateTime, utcnow
@@ -71,6 +71,8 @@ class Report(Base):
     escalations: Mapped[int] = mapped_column(Integer, default=0)
     action_id: Mapped[int | None] = mapped_column(ForeignKey("enforcement_actions.id"))
     approval_request_id: Mapped[int | None] = mapped_column(ForeignKey("approval_requests.id"))
+    # Asked with an action awaiting approval: decide related reports once it applies.
+    closes_related: Mapped[bool] = mapped_column(Boolean, default=False)
     resolution_note: Mapped[str | None] = mapped_column(Text)
     resolved_by: Mapped[str | None] = mapped_column(String(128))
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -86,6 +86,7 @@ def upgrade() -> None:
         sa.Column("escalations", sa.Integer(), nullable=False),
         sa.Column("action_id", sa.Integer(), nullable=True),
         sa.Column("approval_request_id", sa.Integer(), nullable=True),
+        sa.Column("closes_related", sa.Boolean(), nullable=False),
         sa.Column("resolution_note", sa.Text(), nullable=True),
         sa.Column("resolved_by", sa.String(128), nullable=True),
         sa.Column("resolved_at", _utc(), nullable=True),
