@@ -414,3 +414,7 @@ app.add_typer(approval_app, name="approval")
 from townsquare.cli.audit import audit_app  # noqa: E402
 
 app.add_typer(audit_app, name="audit")
+from townsquare.cli.reports import queue_app, report_app  # noqa: E402
+
+app.add_typer(report_app, name="report")
+app.add_typer(queue_app, name="queue")
