@@ -164,8 +164,13 @@ def test_a_high_profile_account_goes_to_the_council_whose_vote_decides(
     with pytest.raises(ConflictError, match="for the council to decide"):
         reinstatement.decide(services, SAM, filed["id"], "grant", "Public interest.")
     # Council members read the statement before voting (an audited read).
-    assert reinstatement.get_request(services, actor("ana", "council"), filed["id"])[
-        "statement"] == "I understand what I did wrong."
+    case = reinstatement.case_for_council(services, actor("ana", "council"),
+                                          filed["proposal_id"])
+    assert case["statement"] == "I understand what I did wrong."
+    with pytest.raises(ForbiddenError, match="does not vote on proposal"):
+        reinstatement.case_for_council(services, actor("dee", "council"), filed["proposal_id"])
+    with pytest.raises(ForbiddenError, match=r"reinstatement\.decide"):
+        reinstatement.get_request(services, actor("ana", "council"), filed["id"])
     council.vote(services, actor("ana", "council"), filed["proposal_id"], "for",
                  "Elected officials must be heard.")
     council.vote(services, actor("bo", "council"), filed["proposal_id"], "against",

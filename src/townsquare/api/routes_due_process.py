@@ -127,9 +127,10 @@ def list_reinstatements(
 
 
 @router.get("/reinstatements/{request_id}", tags=["reinstatement"])
-def get_reinstatement(request_id: int, rt: Rt, who: Anyone) -> dict[str, Any]:
-    """One request with the statement: for reviewers (reinstatement.decide) and council
-    members (council.vote)."""
+def get_reinstatement(request_id: int, rt: Rt,
+                      who: Annotated[Actor, Depends(require(P.REINSTATEMENT_DECIDE))]
+                      ) -> dict[str, Any]:
+    """One request with the account holder's statement (an audited read)."""
     return reinstatement.get_request(rt.services, who, request_id)
 
 
@@ -181,6 +182,14 @@ def council_proposals(
 @router.get("/council/proposals/{proposal_id}", tags=["council"])
 def council_proposal(proposal_id: int, rt: Rt, _: Reader) -> dict[str, Any]:
     return council.get_proposal(rt.services, proposal_id)
+
+
+@router.get("/council/proposals/{proposal_id}/case", tags=["council"])
+def council_case(proposal_id: int, rt: Rt,
+                 who: Annotated[Actor, Depends(require(P.COUNCIL_VOTE))]) -> dict[str, Any]:
+    """For the members voting on a reinstatement proposal: the request and the account
+    holder's statement (an audited read)."""
+    return reinstatement.case_for_council(rt.services, who, proposal_id)
 
 
 @router.post("/council/proposals", status_code=201, tags=["council"])

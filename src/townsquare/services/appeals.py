@@ -4,8 +4,9 @@ the original actor), read appeals.
 An upheld appeal undoes what it was against in the decision's transaction: the action's
 labels are lifted (a removed post is restored, a lock or suspension ends), its strike is
 removed, a ladder escalation that strike caused is lifted unless the remaining strikes
-still call for it, a URL block is lifted with its warning labels; the author gets a notice
-with the rationale either way. Appealing a label that an action applied appeals the action.
+still call for it, a URL block is lifted with its warning labels, and the reporters whose
+reports led to the action are told it was reversed; the author gets a notice with the
+rationale either way. Appealing a label that an action applied appeals the action.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from townsquare.services.context import Services
 from townsquare.services.enforcement import ModerationContext, owner_of
 from townsquare.services.errors import ConflictError, NotFoundError
 from townsquare.services.labels import get_label, lift_label
+from townsquare.services.report_outcomes import tell_reporters_of_reversal
 from townsquare.staff.actor import Actor
 from townsquare.staff.permissions import Permission
 from townsquare.store import enforcement as repo
@@ -187,7 +189,7 @@ def decide_appeal(
         if claimed.rowcount != 1:  # type: ignore[attr-defined]
             raise ConflictError(f"appeal #{appeal_id} was already decided")
         undone: dict[str, Any] = {"labels": [], "strikes": [], "escalations": [],
-                                  "url_block": None}
+                                  "url_block": None, "reporters_told": []}
         changes: list[str] = []
         if result == "upheld":
             changes = _undo(session, ctx, target, actor, now, undone)
@@ -233,6 +235,7 @@ def _undo(session: Session, ctx: ModerationContext, target: AppealTarget, actor:
         for label_id in repo.active_labels_by(session, f"url_block:{block.pattern}"):
             lift_label(session, label_id, actor.name, now=now)
         changes.append(f"The block on {block.pattern} is lifted.")
+    undone["reporters_told"] = tell_reporters_of_reversal(session, action.id, now)
     undone["strikes"] = repo.reverse_action(session, action, actor.name, now)
     if not undone["strikes"]:
         return changes

@@ -33,7 +33,7 @@ from townsquare.moderation.reinstatement import (
 from townsquare.services import approvals, audit, council
 from townsquare.services.approvals import Operation, register
 from townsquare.services.context import Services
-from townsquare.services.errors import ConflictError, NotFoundError
+from townsquare.services.errors import ConflictError, ForbiddenError, NotFoundError
 from townsquare.services.labels import active_labels, lift_label
 from townsquare.staff.actor import Actor
 from townsquare.staff.approvals import REINSTATEMENT_GRANT
@@ -125,7 +125,7 @@ def request_reinstatement(services: Services, actor: Actor, account_id: str, sta
                     f"The high-profile account {account_id}, suspended since "
                     f"{since.date().isoformat()} (policies: {', '.join(sorted(policies))}), "
                     f"asks to be reinstated: request #{row.id}. Members read the account "
-                    "holder's statement there before voting.",
+                    "holder's statement in the case file before voting.",
                     subject_type="reinstatement", subject_id=str(row.id), now=now).id
             audit.record(session, actor, "reinstatement.request", "account", account_id,
                          after=_for_audit(row))
@@ -254,9 +254,9 @@ council.on_close("reinstatement", _council_decided)
 
 
 def get_request(services: Services, actor: Actor | None, request_id: int) -> dict[str, Any]:
-    """One request with the account holder's statement, for a reviewer or a council member
-    (a read of personal data, audited; ``actor`` None: internal use, not audited)."""
-    if actor is not None and not actor.may(Permission.COUNCIL_VOTE):
+    """One request with the account holder's statement, for a reviewer (a read of personal
+    data, audited; ``actor`` None: internal use, not audited)."""
+    if actor is not None:
         actor.check(Permission.REINSTATEMENT_DECIDE)
     with unit_of_work(services.sessions) as session:
         described = describe(_get(session, request_id))
@@ -264,6 +264,26 @@ def get_request(services: Services, actor: Actor | None, request_id: int) -> dic
             audit.record(session, actor, "read.reinstatement", "account",
                          described["account_id"], after={"request_id": request_id})
         return described
+
+
+def case_for_council(services: Services, actor: Actor, proposal_id: int) -> dict[str, Any]:
+    """The request behind a reinstatement proposal, statement included, for the members
+    voting on it (audited read); 403 for anyone outside its electorate."""
+    actor.check(Permission.COUNCIL_VOTE)
+    with unit_of_work(services.sessions) as session:
+        proposal = session.get(CouncilProposal, proposal_id)
+        if proposal is None:
+            raise NotFoundError(f"no council proposal #{proposal_id}")
+        if actor.name not in proposal.electorate:
+            raise ForbiddenError(f"{actor.name!r} does not vote on proposal #{proposal_id}")
+        row = session.scalar(select(ReinstatementRequest).where(
+            ReinstatementRequest.proposal_id == proposal_id))
+        if row is None:
+            raise NotFoundError(f"council proposal #{proposal_id} is not about a "
+                                "reinstatement request")
+        audit.record(session, actor, "read.reinstatement", "account", row.account_id,
+                     after={"request_id": row.id, "proposal_id": proposal_id})
+        return describe(row)
 
 
 def list_requests(services: Services, actor: Actor, status: str | None = None,
