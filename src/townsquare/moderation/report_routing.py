@@ -153,7 +153,10 @@ def parse_rule(data: Any, where: str = "rule") -> RoutingRule:
         raise ModerationError(f"{where}: unknown field(s) {', '.join(unknown)}")
     if "queue" not in data:
         raise ModerationError(f"{where}: name the queue")
-    queue = check_queue_name(data["queue"])
+    try:
+        queue = check_queue_name(data["queue"])
+    except ModerationError as exc:
+        raise ModerationError(f"{where}: {exc}") from None
     priority = data.get("priority", 0)
     if isinstance(priority, bool) or not isinstance(priority, int) or not (
         -MAX_PRIORITY <= priority <= MAX_PRIORITY
