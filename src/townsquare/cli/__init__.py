@@ -418,3 +418,8 @@ from townsquare.cli.reports import queue_app, report_app  # noqa: E402
 
 app.add_typer(report_app, name="report")
 app.add_typer(queue_app, name="queue")
+from townsquare.cli.due_process import appeal_app, council_app, reinstatement_app  # noqa: E402
+
+app.add_typer(appeal_app, name="appeal")
+app.add_typer(reinstatement_app, name="reinstatement")
+app.add_typer(council_app, name="council")
