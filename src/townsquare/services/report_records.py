@@ -50,7 +50,12 @@ def audit_safe(detail: dict[str, Any]) -> dict[str, Any]:
 
 def check_handles(actor: Actor, row: Report, permission: P = P.REPORTS_HANDLE) -> None:
     """Forbidden unless the actor holds ``permission`` for the report's queue and policy."""
-    actor.check(permission, queue=row.queue, policy=row.policy)
+    if actor.may(permission, queue=row.queue, policy=row.policy):
+        return
+    actor.check(permission, queue=row.queue)  # the refusal names what is missing
+    actor.check(permission, policy=row.policy)
+    raise ForbiddenError(f"{actor.name!r} holds {permission.value!r} for queue {row.queue!r} "
+                         f"and for policy {row.policy!r}, but not for both at once")
 
 
 def check_works(actor: Actor, row: Report, now: datetime, what: str) -> None:
