@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from townsquare.api.request_id import RequestId
 from townsquare.api.routes import router
 from townsquare.api.routes_audit import router as audit_router
+from townsquare.api.routes_civic import router as civic_router
 from townsquare.api.routes_due_process import router as due_process_router
 from townsquare.api.routes_reports import router as reports_router
 from townsquare.api.routes_staff import router as staff_router
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(audit_router)
     app.include_router(reports_router)
     app.include_router(due_process_router)
+    app.include_router(civic_router)
     app.include_router(demo_router)
 
     app.add_middleware(BodyLimit, limit=MAX_BODY)

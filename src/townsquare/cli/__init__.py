@@ -418,6 +418,12 @@ from townsquare.cli.reports import queue_app, report_app  # noqa: E402
 
 app.add_typer(report_app, name="report")
 app.add_typer(queue_app, name="queue")
+from townsquare.cli.civic import civic_app, register_policy_commands  # noqa: E402
+from townsquare.cli.external_requests import request_app  # noqa: E402
+
+app.add_typer(civic_app, name="civic")
+app.add_typer(request_app, name="request")
+register_policy_commands(policy_app)
 from townsquare.cli.due_process import appeal_app, council_app, reinstatement_app  # noqa: E402
 
 app.add_typer(appeal_app, name="appeal")
