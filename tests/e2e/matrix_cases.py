@@ -182,3 +182,6 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/audit/verify"): _c(P.AUDIT_READ, lambda a, s, n: Call(
         "GET", "/audit/verify")),
 }
+from tests.e2e.due_process_matrix_cases import DUE_PROCESS_CASES  # noqa: E402
+
+CASES.update(DUE_PROCESS_CASES)
