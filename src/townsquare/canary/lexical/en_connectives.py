@@ -79,7 +79,8 @@ SUBJECTS = frozenset(
     words(
         "we i you they he she it the this that these those our their his her its my your a an "
         "there all many most some several each every both no none everyone nobody staff "
-        "employees people teams managers"
+        "employees people teams managers something someone somebody everything everybody "
+        "anyone anybody anything nothing"
     )
 )
 

@@ -57,6 +57,9 @@ CONNECTIVES: tuple[Connective, ...] = (
     Connective(
         "fr.connective.so_far", (("jusqu'à présent", T), ("jusqu'ici", T), ("à ce jour", T))
     ),
+    Connective("fr.connective.instead", (("au lieu de cela", T), ("à la place", T))),
+    Connective("fr.connective.this_way", (("de cette manière", T), ("de cette façon", T))),
+    Connective("fr.connective.despite", (("malgré cela", T), ("en dépit de cela", T))),
 )
 ENUMERATORS = frozenset(["tout", "d'abord", "premièrement", "ensuite", "puis"])
 
@@ -64,7 +67,7 @@ SUBJECTS = frozenset(
     words(
         "nous je il elle ils elles on le la les un une des ce cet cette ces notre nos votre "
         "vos leur leurs son sa ses mon ma mes tous toutes chaque plusieurs certains certaines "
-        "aucun aucune personne rien cela ceci vous tout"
+        "aucun aucune personne rien cela ceci vous tout chacun chacune quelqu'un quelque"
     )
 )
 INTRO = frozenset(
@@ -74,7 +77,10 @@ INTRO = frozenset(
         "en pratique|concrètement|en fait|à terme|dans un premier temps|"
         "dans un second temps|en parallèle|parallèlement|en conclusion|finalement|"
         "de son côté|pour sa part|à cet égard|dans ce contexte|dans ce cadre|au total|"
-        "en somme|pourtant|au contraire|en fin de compte|entre autres|dernièrement"
+        "en somme|pourtant|au contraire|en fin de compte|entre autres|dernièrement|clairement|"
+        "évidemment|bien sûr|naturellement|en réalité|à l'origine|au départ|à l'époque|"
+        "par la suite|dans ce cas|en tout cas|dans tous les cas|de toute façon|en principe|"
+        "en théorie|à l'avenir|à présent|depuis lors|dès lors|à cette époque"
     )
 )
 MONTHS = frozenset(

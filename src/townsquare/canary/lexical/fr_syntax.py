@@ -1,4 +1,4 @@
-"""French sentence openers whose comma is optional, and "de nombreux" / "beaucoup de".
+"""French sentence openers whose comma is optional, "ainsi que", and the comma before "mais".
 
 - "Le 9 mai, Manuel ..." / "Le 9 mai Manuel ...": the comma after an opening date
   ("Le 1er mars 2001", "Dès le 3 mars") before a clear subject; with "1er" the
@@ -8,9 +8,8 @@
   its end is certain: a subject pronoun or a determiner follows. French has no
   relative clause without "qui"/"que", so a noun cannot run on into the subject
   as in English ("In the way we ...").
-- "de nombreux projets" / "beaucoup de projets": only before a plural noun whose
-  gender its ending tells ("-tions" feminine, "-ments" masculine...), so the copy
-  saying "beaucoup de" can be given back its "nombreux"/"nombreuses".
+- "ainsi que" / "de même que" before a listed noun phrase, and the comma before
+  "mais" joining two clauses. ("de nombreux" / "beaucoup de" is in `fr_quantities`.)
 """
 
 from __future__ import annotations
@@ -33,7 +32,6 @@ RULES: dict[str, str] = {
     "fr.comma.date": "virgule facultative après une date initiale (« Le 9 mai, ... »)",
     "fr.comma.phrase": "virgule facultative après un court complément initial",
     "fr.comma.mais": "virgule facultative avant « mais » suivi d'un pronom sujet",
-    "fr.word.nombreux": "de nombreux(ses) <-> beaucoup de (genre connu du nom)",
     "fr.word.ainsi_que": "ainsi que <-> de même que (devant un groupe nominal)",
 }
 
@@ -167,39 +165,6 @@ def _phrase_intro(view: SentenceView) -> Iterator[Hit | None]:
             return
 
 
-_FEMININE = ("tions", "sions", "xions", "ités", "ances", "ences", "ures", "ettes", "elles")
-_MASCULINE = ("ments", "ismes", "ciels", "iers", "èmes", "ats", "ets", "eaux")
-
-
-def _gender(noun: str) -> str | None:
-    if not noun.isalpha() or not noun.islower() or len(noun) < 6:
-        return None
-    if noun.endswith(_FEMININE):
-        return "f"
-    if noun.endswith(_MASCULINE):
-        return "m"
-    return None
-
-
-def _nombreux(view: SentenceView) -> Iterator[Hit | None]:
-    for i in range(len(view.toks) - 1):
-        if view.n(i - 1) in ("pas", "plus", "guère", "jamais", "trop", "si", "très"):
-            continue
-        j = view.words(i, ["beaucoup", "de"], last_trail=False)
-        if j is None:
-            j = view.words(i, ["de", "nombreux"], last_trail=False)
-        if j is None:
-            j = view.words(i, ["de", "nombreuses"], last_trail=False)
-        if j is None or not view.spaced(j, j + 1) or view.toks[j + 1].lead:
-            continue
-        gender = _gender(view.n(j + 1))
-        if gender is None or ((view.n(j) == "nombreux") != (gender == "m") and view.n(j) != "de"):
-            continue
-        nombreux = "de nombreux" if gender == "m" else "de nombreuses"
-        alts = [nombreux, "beaucoup de"]
-        yield make_hit(view, i, j, alts, "fr.word.nombreux")
-
-
 _LINKS = frozenset(words("de du des d' à au aux et ou pour par sur dans avec en"))
 
 
@@ -270,4 +235,4 @@ def _mais(view: SentenceView) -> Iterator[Hit | None]:
             )
 
 
-FINDERS = (_date_intro, _phrase_intro, _nombreux, _as_well_as, _mais)
+FINDERS = (_date_intro, _phrase_intro, _as_well_as, _mais)

@@ -9,7 +9,7 @@ grand que"), "également" after a participle ("répartis également" means
 "equally"), "à nouveau"/"de nouveau" ("rien de nouveau"), "jusqu'ici" inside a
 sentence (also "up to here"), "ultérieurement"/"plus tard" ("au plus tard"),
 "surtout" ("et surtout" = "especially"). "de nombreux"/"beaucoup de" is in
-`fr_syntax` (it needs the noun's gender).
+`fr_quantities` (it needs the noun's gender).
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from townsquare.canary.lexical import (
     en_connectives,
     en_contractions,
     en_dates,
+    en_idioms,
     en_numbers,
     en_phrases,
     en_punct,
@@ -19,6 +20,8 @@ from townsquare.canary.lexical import (
     fr_connectives,
     fr_grammar,
     fr_numbers,
+    fr_phrases,
+    fr_quantities,
     fr_syntax,
     fr_words,
 )
@@ -38,11 +41,20 @@ _MODULES = {
         en_words,
         en_usage,
         en_phrases,
+        en_idioms,
         en_syntax,
         en_spelling,
         en_punct,
     ),
-    "fr": (fr_connectives, fr_numbers, fr_grammar, fr_words, fr_syntax),
+    "fr": (
+        fr_connectives,
+        fr_numbers,
+        fr_grammar,
+        fr_words,
+        fr_syntax,
+        fr_quantities,
+        fr_phrases,
+    ),
 }
 
 FINDERS: dict[str, tuple[Finder, ...]] = {

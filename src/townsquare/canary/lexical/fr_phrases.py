@@ -1,0 +1,111 @@
+"""French fixed phrases with a same-meaning twin, each with the context it needs.
+
+- "en mai 1998" / "au mois de mai 1998" (lower-case month, never at the sentence's
+  start, where "En mai 1998," carries the comma slot of `fr_connectives`);
+  "jusqu'en mai" / "jusqu'au mois de mai" rebuilt through the elision.
+- "un des membres" / "l'un des membres" (also "une des", "un d'entre"), and
+  "d'un des" / "de l'un des"; never after "pas"/"plus"/"sans" ("pas un des" =
+  "not a single one") nor after another elidable word ("qu'un des").
+- "à tout moment" / "à tout instant", "à un moment donné" / "à un instant donné",
+  "une grande variété" / "une large variété" (also "gamme"), "au préalable" /
+  "préalablement" (never "préalablement à", a preposition), "malgré cela" /
+  "en dépit de cela" inside a sentence (`fr_connectives` has it as an opener).
+- "continuer à utiliser" / "continuer d'utiliser": the vowel case of
+  `fr_words`'s "continuer à/de" ("de" elides, so the infinitive is in the span).
+
+Left out: "grande/large majorité" ("une large majorité" is a comfortable one),
+"depuis longtemps" / "de longue date" (one is adverbial, the other adjectival),
+"aux environs de" / "vers" before a time ("vers" is a time preposition for
+`fr.time.h`, "de" is not, so the copies would not offer the same slots).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from townsquare.canary.lexical.base import (
+    FR_ELIDABLE,
+    Hit,
+    SentenceView,
+    make_hit,
+    split_elision,
+    starts_with_vowel,
+    words,
+)
+from townsquare.canary.lexical.fr_connectives import MONTHS
+from townsquare.canary.lexical.fr_grammar import infinitive_word
+from townsquare.canary.lexical.swaps import Swap, SwapTable
+
+_CONTINUE = frozenset(
+    words(
+        "continuer continue continues continuent continué continuait continuaient "
+        "continuera continueront continuerait continua continuons continuez"
+    )
+)
+
+
+def _month_form(month: str) -> str:
+    return f"au mois d'{month}" if starts_with_vowel(month) else f"au mois de {month}"
+
+
+def _one_of(view: SentenceView, i: int, j: int) -> bool:
+    """ "un des" with nothing elided into "un" and no word before that would elide it."""
+    if split_elision(view.toks[i].core)[0] and view.n(i) not in ("l'un", "l'une"):
+        return False
+    prev = view.n(i - 1)
+    return prev not in FR_ELIDABLE and prev not in ("pas", "plus", "sans", "ni", "du", "au")
+
+
+def _one_of_after_de(view: SentenceView, i: int, j: int) -> bool:
+    return view.n(i - 1) not in ("pas", "plus", "sans", "ni")
+
+
+def _not_preposition(view: SentenceView, i: int, j: int) -> bool:
+    return bool(view.toks[j].trail) or view.n(j + 1) not in ("à", "au", "aux")
+
+
+SWAPS: list[Swap] = [
+    *[Swap("fr.date.mois", (f"en {m}", _month_form(m)), anywhere=False) for m in sorted(MONTHS)],
+    *[
+        Swap("fr.word.un_des", (f"{one} {of}", f"l'{one} {of}"), check=_one_of)
+        for one in ("un", "une")
+        for of in ("des", "d'entre")
+    ],
+    *[
+        Swap("fr.word.un_des", (f"d'{one} {of}", f"de l'{one} {of}"), check=_one_of_after_de)
+        for one in ("un", "une")
+        for of in ("des", "d'entre")
+    ],
+    Swap("fr.word.moment", ("à tout moment", "à tout instant")),
+    Swap("fr.word.moment", ("à un moment donné", "à un instant donné")),
+    *[Swap("fr.word.variete", (f"une grande {n}", f"une large {n}")) for n in ("variété", "gamme")],
+    Swap("fr.word.prealable", ("préalablement", "au préalable"), check=_not_preposition),
+    Swap("fr.word.malgre_cela", ("malgré cela", "en dépit de cela"), anywhere=False),
+]
+TABLE = SwapTable(SWAPS)
+
+
+def _continue_vowel(view: SentenceView) -> Iterator[Hit | None]:
+    """ "continué à être" <-> "continué d'être" (before a vowel "de" elides)."""
+    for i in range(1, len(view.toks)):
+        if view.n(i - 1) not in _CONTINUE or view.toks[i - 1].trail or not view.spaced(i - 1, i):
+            continue
+        t = view.toks[i]
+        if not view.ok(i) or t.lead:
+            continue
+        prefix, rest = split_elision(t.core)
+        if prefix.casefold() in ("d'", "d’") and _vowel_infinitive(rest):
+            yield make_hit(view, i, i, [f"à {rest}"], "fr.word.continuer")
+        elif view.n(i) == "à" and view.bare(i) and view.spaced(i, i + 1) and view.ok(i + 1):
+            nxt = view.toks[i + 1]
+            if not nxt.lead and _vowel_infinitive(nxt.core):
+                yield make_hit(view, i, i + 1, [f"d'{nxt.core}"], "fr.word.continuer")
+
+
+def _vowel_infinitive(word: str) -> bool:
+    # "être"/"avoir" are nouns too, but not after "continuer"
+    return (infinitive_word(word) or word in ("être", "avoir")) and starts_with_vowel(word)
+
+
+RULES: dict[str, str] = TABLE.rules()  # "fr.word.continuer" is described in `fr_words`
+FINDERS = (TABLE.hits, _continue_vowel)
