@@ -181,3 +181,9 @@ CLI_CASES: dict[str, CliCase] = {
 def _issue_args(cli: Cli, n: int) -> list[str]:
     memo, people = memo_files(cli, n)
     return [str(memo), "--recipients", str(people), "--out", str(cli.tmp / f"out{n}")]
+from tests.e2e.civic_cli_matrix_cases import CIVIC_CLI_CASES  # noqa: E402
+
+CLI_CASES.update(CIVIC_CLI_CASES)
+from tests.e2e.due_process_cli_matrix_cases import DUE_PROCESS_CLI_CASES  # noqa: E402
+
+CLI_CASES.update(DUE_PROCESS_CLI_CASES)

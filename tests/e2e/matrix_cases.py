@@ -182,6 +182,9 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/audit/verify"): _c(P.AUDIT_READ, lambda a, s, n: Call(
         "GET", "/audit/verify")),
 }
+from tests.e2e.civic_matrix_cases import CIVIC_CASES  # noqa: E402
+
+CASES.update(CIVIC_CASES)
 from tests.e2e.due_process_matrix_cases import DUE_PROCESS_CASES  # noqa: E402
 
 CASES.update(DUE_PROCESS_CASES)
