@@ -4,6 +4,7 @@ filing validation and what a reporter is told."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from importlib import resources
 
 import pytest
 from hypothesis import given
@@ -25,9 +26,11 @@ from townsquare.moderation.reports import (
     ReporterView,
     ReportReason,
     ReportStatus,
+    report_policies,
     reporter_view,
     trust_level,
 )
+from townsquare.policy_files import parse_policy_text
 
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
 
@@ -243,3 +246,10 @@ def test_the_reporters_notice_says_what_was_found_but_not_what_was_done() -> Non
     assert undone.kind == "report_reversed" and "reversed the action" in undone.body
     with pytest.raises(ValueError):
         statement_for_reporter(7, "alice", "post", "p1", "spam", NOW, ReporterView.RECEIVED)
+
+
+def test_reports_may_cite_the_live_policys_policies_and_labels() -> None:
+    text = resources.files("townsquare.moderation").joinpath("policies", "default.yaml")
+    known = report_policies(parse_policy_text(text.read_text("utf-8"), "yaml"))
+    assert {"child_safety", "terrorism", "spam", "hateful_conduct", "civic_misinformation"} <= known
+    assert "made_up" not in known

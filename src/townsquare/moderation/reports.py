@@ -3,7 +3,6 @@ much a reporter's past reports are worth, and what the reporter is shown."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -100,10 +99,10 @@ def reporter_view(status: str, action_reversed: bool = False) -> ReporterView:
     return ReporterView.RECEIVED
 
 
-def report_policies(policy: Policy, extra: Iterable[str] = ()) -> frozenset[str]:
-    """The policy names a report may cite: the live policy's labels (each is a policy of
-    its own, e.g. ``spam``, ``hateful_conduct``) and ``extra`` names the platform uses."""
-    return frozenset(policy.labels) | frozenset(extra)
+def report_policies(policy: Policy) -> frozenset[str]:
+    """The policy names a report may cite: the live policy file's ``policies`` (e.g.
+    ``child_safety``) and its labels, each a policy of its own (``spam``, ``hateful_conduct``)."""
+    return frozenset(policy.labels) | frozenset(policy.policy_terms)
 
 
 @dataclass(frozen=True)
