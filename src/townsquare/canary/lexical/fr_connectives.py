@@ -60,6 +60,7 @@ CONNECTIVES: tuple[Connective, ...] = (
     Connective("fr.connective.instead", (("au lieu de cela", T), ("à la place", T))),
     Connective("fr.connective.this_way", (("de cette manière", T), ("de cette façon", T))),
     Connective("fr.connective.despite", (("malgré cela", T), ("en dépit de cela", T))),
+    Connective("fr.connective.in_fact", (("en fait", T), ("en réalité", T))),
 )
 ENUMERATORS = frozenset(["tout", "d'abord", "premièrement", "ensuite", "puis"])
 
@@ -74,11 +75,11 @@ INTRO = frozenset(
     phrases(
         "ainsi|aujourd'hui|par exemple|en effet|ensuite|récemment|hier|demain|"
         "cette semaine|cette année|ce mois-ci|malheureusement|heureusement|en particulier|"
-        "en pratique|concrètement|en fait|à terme|dans un premier temps|"
+        "en pratique|concrètement|à terme|dans un premier temps|"
         "dans un second temps|en parallèle|parallèlement|en conclusion|finalement|"
         "de son côté|pour sa part|à cet égard|dans ce contexte|dans ce cadre|au total|"
         "en somme|pourtant|au contraire|en fin de compte|entre autres|dernièrement|clairement|"
-        "évidemment|bien sûr|naturellement|en réalité|à l'origine|au départ|à l'époque|"
+        "évidemment|bien sûr|naturellement|à l'origine|au départ|à l'époque|"
         "par la suite|dans ce cas|en tout cas|dans tous les cas|de toute façon|en principe|"
         "en théorie|à l'avenir|à présent|depuis lors|dès lors|à cette époque"
     )

@@ -5,7 +5,8 @@
 - "10 %"/"10%"/"10 pour cent";
 - "1 000"/"1000" for 4-digit amounts (a year such as "en 2024" is never
   split; "12 000" keeps its space);
-- "3 équipes"/"trois équipes" for 2-9 before a plural noun (never "un(e)",
+- "3 équipes"/"trois équipes", "19 ans"/"dix-neuf ans" for 2-99 before a plural
+  noun (never "un(e)" nor "vingt et un(e)", where the noun's gender counts,
   never a date such as "le 3 mars", never a label such as "article 3");
 - "17 h"/"17h"/"17 h 00"/"17h00"/"17:00" after a time preposition ("pendant
   8 h" is a duration);
@@ -20,7 +21,32 @@ from collections.abc import Iterator
 from townsquare.canary.lexical.base import Hit, SentenceView, make_hit, words
 from townsquare.canary.lexical.fr_connectives import MONTHS
 
-WORDS = {2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 7: "sept", 8: "huit", 9: "neuf"}
+_UNITS = words(
+    "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
+    "seize dix-sept dix-huit dix-neuf"
+)
+_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+
+
+def spelled(n: int) -> str | None:
+    """French words for 2..99 as one token; None where a gender or "et" would be needed
+    ("vingt et un(e)", "soixante et onze", "quatre-vingt-un(e)")."""
+    if n < 2 or n > 99:
+        return None
+    if n < 20:
+        return _UNITS[n]
+    if n >= 80:
+        rest = n - 80
+        return (
+            "quatre-vingts" if rest == 0 else None if rest == 1 else f"quatre-vingt-{_UNITS[rest]}"
+        )
+    tens, rest = (6, n - 60) if n >= 60 else divmod(n, 10)
+    if rest == 0:
+        return _TENS[tens]
+    return None if rest in (1, 11) else f"{_TENS[tens]}-{_UNITS[rest]}"
+
+
+WORDS = {n: w for n in range(2, 100) if (w := spelled(n)) is not None}
 _BY_WORD = {w: n for n, w in WORDS.items()}
 _NUM_RE = re.compile(r"^\d+(?:,\d+)?$")
 _APPROX = ("environ", "à peu près", "près de", "approximativement")
@@ -157,15 +183,19 @@ def _number_words(view: SentenceView) -> Iterator[Hit | None]:
         if not view.bare(i) or not _plural_noun(view, i + 1) or not view.spaced(i, i + 1):
             continue
         prev = view.n(i - 1)
-        if i > 0 and (not view.ok(i - 1) or prev in _LABEL_PREV):
+        # "plus de 19 ans", "l'âge de 9 ans": "de" after a quantity word is no range
+        after_amount = prev == "de" and view.n(i - 2).split("'")[-1] in ("âge", "plus", "moins")
+        if i > 0 and (not view.ok(i - 1) or (prev in _LABEL_PREV and not after_amount)):
             continue
+        if view.n(i + 1) in ("heure", "heures"):
+            continue  # a time ("vers 17 heures") is `fr.time.h`'s
         if i > 0 and any(c.isdigit() for c in view.toks[i - 1].core):
             continue
         if i > 0 and view.capitalised(i - 1) and i - 1 != view.first:
             continue
         if i == view.first:
             continue  # a sentence never opens with a digit: no slot either way
-        if len(t.core) == 1 and t.core.isdigit() and int(t.core) in WORDS:
+        if t.core.isdigit() and t.core[0] != "0" and len(t.core) <= 2 and int(t.core) in WORDS:
             yield make_hit(view, i, i, [WORDS[int(t.core)]], "fr.number.words")
         elif view.n(i) in _BY_WORD and (t.core.islower() or view.all_caps):
             yield make_hit(view, i, i, [str(_BY_WORD[view.n(i)])], "fr.number.words")

@@ -13,6 +13,11 @@
 - "continuer à utiliser" / "continuer d'utiliser": the vowel case of
   `fr_words`'s "continuer à/de" ("de" elides, so the infinitive is in the span).
 
+- "au détriment de" / "aux dépens de"; "en fait" / "en réalité" inside a sentence,
+  never after a pronoun ("il en fait partie"); "en général" / "généralement" right
+  after a finite verb ("sont en général plus rapides"), never after a noun ("le
+  public en général"); "bogue(s)" / "bug(s)".
+
 Left out: "grande/large majorité" ("une large majorité" is a comfortable one),
 "depuis longtemps" / "de longue date" (one is adverbial, the other adjectival),
 "aux environs de" / "vers" before a time ("vers" is a time preposition for
@@ -64,6 +69,40 @@ def _not_preposition(view: SentenceView, i: int, j: int) -> bool:
     return bool(view.toks[j].trail) or view.n(j + 1) not in ("à", "au", "aux")
 
 
+_PRONOUNS = frozenset(words("il elle on ils elles je j' tu nous vous qui ne n' ce c' cela ça s'"))
+# Finite "être"/"avoir" and a few verbs after which "en général" is adverbial.
+_VERBS = frozenset(
+    words(
+        "est sont était étaient sera seront serait seraient a ont avait avaient aura auront "
+        "contient contiennent fonctionne fonctionnent reste restent"
+    )
+)
+
+
+def _de_next(view: SentenceView, i: int, j: int) -> bool:
+    w = view.n(j + 1)
+    return not view.toks[j].trail and (w in ("de", "du", "des") or w.startswith("d'"))
+
+
+def _not_pronoun_en(view: SentenceView, i: int, j: int) -> bool:
+    """ "en fait" as "in fact", never the pronoun "en" + "faire" ("il en fait partie")."""
+    prev = view.n(i - 1)
+    if split_elision(view.toks[i].core)[0]:
+        return False  # "s'en fait", "qu'en fait"
+    return bool(prev) and prev not in _PRONOUNS and not prev.endswith("'")
+
+
+def _after_verb(view: SentenceView, i: int, j: int) -> bool:
+    """ "sont en général plus rapides" / "sont généralement plus rapides"; never after a
+    noun ("le public en général" = "at large")."""
+    prev = view.n(i - 1)
+    if split_elision(view.toks[i].core)[0]:
+        return False
+    if prev in ("pas", "plus", "jamais") and view.n(i - 2) in _VERBS:
+        return True
+    return prev in _VERBS
+
+
 SWAPS: list[Swap] = [
     *[Swap("fr.date.mois", (f"en {m}", _month_form(m)), anywhere=False) for m in sorted(MONTHS)],
     *[
@@ -81,6 +120,10 @@ SWAPS: list[Swap] = [
     *[Swap("fr.word.variete", (f"une grande {n}", f"une large {n}")) for n in ("variété", "gamme")],
     Swap("fr.word.prealable", ("préalablement", "au préalable"), check=_not_preposition),
     Swap("fr.word.malgre_cela", ("malgré cela", "en dépit de cela"), anywhere=False),
+    Swap("fr.word.detriment", ("au détriment", "aux dépens"), check=_de_next),
+    Swap("fr.word.en_fait", ("en fait", "en réalité"), check=_not_pronoun_en, anywhere=False),
+    Swap("fr.word.en_general", ("en général", "généralement"), check=_after_verb),
+    *[Swap("fr.word.bogue", row) for row in (("bogue", "bug"), ("bogues", "bugs"))],
 ]
 TABLE = SwapTable(SWAPS)
 

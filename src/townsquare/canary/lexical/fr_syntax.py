@@ -9,7 +9,8 @@
   relative clause without "qui"/"que", so a noun cannot run on into the subject
   as in English ("In the way we ...").
 - "ainsi que" / "de même que" before a listed noun phrase, and the comma before
-  "mais" joining two clauses. ("de nombreux" / "beaucoup de" is in `fr_quantities`.)
+  "mais" or "et" joining two clauses ("et" only before il/ils/on/je). ("de
+  nombreux" / "beaucoup de" is in `fr_quantities`.)
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ RULES: dict[str, str] = {
     "fr.comma.date": "virgule facultative après une date initiale (« Le 9 mai, ... »)",
     "fr.comma.phrase": "virgule facultative après un court complément initial",
     "fr.comma.mais": "virgule facultative avant « mais » suivi d'un pronom sujet",
+    "fr.comma.et": "virgule facultative avant « et il / ils / on / je » (deux propositions)",
     "fr.word.ainsi_que": "ainsi que <-> de même que (devant un groupe nominal)",
 }
 
@@ -206,22 +208,26 @@ def _as_well_as(view: SentenceView) -> Iterator[Hit | None]:
 
 
 _MAIS_SUBJECTS = frozenset(words("il elle ils elles on nous vous je cela ceci ça"))
+# After "et", "elle"/"nous"/"vous"/"cela" may be stressed or object pronouns ("entre
+# Paul et elle"): only pronouns that are always subjects open the clause.
+_ET_SUBJECTS = frozenset(words("il ils on je"))
+_NOT_WITH_ET = frozenset(words("seulement soit ni entre fois"))
 
 
-def _mais(view: SentenceView) -> Iterator[Hit | None]:
-    """ "..., mais il ..." / "... mais il ...": the comma before "mais" joining two clauses
-    when the second opens with a subject pronoun; never after "non seulement"."""
-    if any(view.n(k) == "seulement" for k in range(len(view.toks))):
-        return
+def _comma_before(
+    view: SentenceView, conj: str, subjects: frozenset[str], elided: str, rule: str
+) -> Iterator[Hit | None]:
+    """ "..., mais il ..." / "... mais il ...": the comma before a conjunction joining two
+    clauses when the second opens with a subject pronoun (or an elided one in `elided`)."""
     for j in range(view.first + 2, len(view.toks) - 2):
         t = view.toks[j]
-        if view.n(j + 1) != "mais" or t.trail not in ("", ",") or not view.bare(j + 1):
+        if view.n(j + 1) != conj or t.trail not in ("", ",") or not view.bare(j + 1):
             continue
         if not view.ok(j) or not t.core[-1:].isalnum() or not view.spaced(j, j + 1):
             continue
         nxt = view.n(j + 2)
         prefix, _ = split_elision(view.toks[j + 2].core) if view.ok(j + 2) else ("", "")
-        if nxt not in _MAIS_SUBJECTS and prefix.casefold()[:1] not in ("j", "c"):
+        if nxt not in subjects and (not prefix or prefix.casefold()[:1] not in elided):
             continue
         if view.toks[j + 2].lead or view.toks[j + 2].trail:
             continue
@@ -230,9 +236,21 @@ def _mais(view: SentenceView) -> Iterator[Hit | None]:
             k -= 1
         # an elided word counts as two ("lorsqu'il" / "quand il" weigh the same)
         if sum(2 if "'" in view.n(m) else 1 for m in range(k, j + 1)) >= 3:
-            yield make_hit(
-                view, j, j, [(t.core, "" if t.trail else ",")], "fr.comma.mais", case="keep"
-            )
+            yield make_hit(view, j, j, [(t.core, "" if t.trail else ",")], rule, case="keep")
 
 
-FINDERS = (_date_intro, _phrase_intro, _as_well_as, _mais)
+def _mais(view: SentenceView) -> Iterator[Hit | None]:
+    """Never after "non seulement" ("non seulement il vient, mais il reste")."""
+    if any(view.n(k) == "seulement" for k in range(len(view.toks))):
+        return
+    yield from _comma_before(view, "mais", _MAIS_SUBJECTS, "jc", "fr.comma.mais")
+
+
+def _et(view: SentenceView) -> Iterator[Hit | None]:
+    """Never in a sentence pairing with "soit"/"ni"/"entre"/"à la fois" ("entre X et Y")."""
+    if any(view.n(k) in _NOT_WITH_ET for k in range(len(view.toks))):
+        return
+    yield from _comma_before(view, "et", _ET_SUBJECTS, "j", "fr.comma.et")
+
+
+FINDERS = (_date_intro, _phrase_intro, _as_well_as, _mais, _et)
