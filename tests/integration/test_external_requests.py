@@ -260,3 +260,25 @@ def test_transparency_counts_by_requester_type_decision_and_period(
         {"period": "2026-11", "received": 2, "reject": 1, "pending": 1}]
     since = requests.transparency(services, since=winter, period="quarter")
     assert [p["period"] for p in since["by_period"]] == ["2026-Q4"] and since["total"] == 2
+
+
+def test_two_people_deciding_the_same_request_at_once_apply_it_once(
+    platform: App, services: Services
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    request = takedown(services)
+    deciders = [staff("pat", "policy", 1), staff("quinn", "policy", 2)]
+
+    def attempt(who: Any) -> str:
+        try:
+            requests.decide(services, who, request["id"], decision="comply", rationale="law")
+        except ConflictError:
+            return "refused"
+        return "decided"
+
+    with ThreadPoolExecutor(2) as pool:
+        outcomes = sorted(pool.map(attempt, deciders))
+    assert outcomes == ["decided", "refused"]
+    assert stored(platform, EnforcementAction) == 1
+    assert audited(platform, "external_request.decide") == ["external_request.decide"]
