@@ -3,6 +3,7 @@ author), deciding (not the original actor), and what an upheld appeal undoes."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from importlib import resources
@@ -212,3 +213,30 @@ def test_labels_the_policy_makes_unappealable_cannot_be_appealed(app: App) -> No
     for target in (("action", labelled["id"]), ("label", labelled["labels"][0])):
         with pytest.raises(ModerationError, match="cannot be appealed under the policy"):
             appeals.file_appeal(services, PLATFORM, *target, "alice", "x", now=T0)
+
+
+def test_two_racing_decisions_decide_once(services: Services) -> None:
+    removal = act(services, "remove_post", "p1", subject_type="post")
+    filed = appeals.file_appeal(services, PLATFORM, "action", removal["id"], "alice", "x",
+                                now=T0)
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def decide(who: Actor, outcome: str) -> None:
+        barrier.wait()
+        try:
+            outcomes.append(appeals.decide_appeal(services, who, filed["id"], outcome,
+                                                  f"{who.name} decides")["status"])
+        except ConflictError:
+            outcomes.append("conflict")
+
+    threads = [threading.Thread(target=decide, args=(SAM, "upheld")),
+               threading.Thread(target=decide, args=(actor("sue", "senior_moderator"),
+                                                     "denied"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) in (["conflict", "upheld"], ["conflict", "denied"])
+    notices = status(services, T0)["notices"]
+    assert len([n for n in notices if n["kind"].startswith("appeal_")]) == 1

@@ -3,6 +3,7 @@ quorum and majority, closing (everyone voted, deadline, council.admin), publishe
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from importlib import resources
@@ -175,3 +176,25 @@ def test_an_empty_council_cannot_be_asked(services: Services) -> None:
     with pytest.raises(ModerationError, match="the council has no members"):
         other(services)
     assert proposals(services) == 0
+
+
+def test_the_last_two_votes_racing_close_the_proposal_once(services: Services) -> None:
+    council.remove_member(services, CHAIR, "cy")
+    pid = other(services)
+    barrier = threading.Barrier(2)
+
+    def cast(member: Actor) -> None:
+        barrier.wait()
+        council.vote(services, member, pid, "for", "Agreed.")
+
+    threads = [threading.Thread(target=cast, args=(m,)) for m in (ANA, BO)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    done = council.get_proposal(services, pid)
+    assert done["status"] == "adopted" and done["tally"]["cast"] == 2
+    with services.sessions() as session:
+        closes = session.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.action == "council.close", AuditEvent.subject_id == str(pid)))
+    assert closes == 1
