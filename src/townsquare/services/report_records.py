@@ -115,6 +115,7 @@ def summary(row: Report, now: datetime, muted: bool = False) -> dict[str, Any]:
         "resolved_at": row.resolved_at, "created_at": row.created_at,
     }
 
+
 def facts_of(session: Session, reporter_id: str, subject_type: str, subject_id: str,
              owner: str, policy: str, reason: str, text: str, escalated: bool = False
              ) -> ReportFacts:
@@ -149,8 +150,12 @@ def take(session: Session, row_id: int, condition: ColumnElement[bool], **values
 
 
 def claim_conflict(session: Session, report_id: int, now: datetime) -> ConflictError:
+    """Why a conditional UPDATE on an open report matched nothing, read after it."""
     row = load(session, report_id)
     if row.status != ReportStatus.OPEN:
         return ConflictError(f"report #{report_id} is {row.status.replace('_', ' ')}, not open")
+    claim = claim_of(row)
+    if not claim.live(now):
+        return ConflictError(f"the claim on report #{report_id} lapsed; claim it again")
     until = row.claim_expires_at.isoformat() if row.claim_expires_at else "?"
-    return ConflictError(f"report #{report_id} is claimed by {row.claimed_by!r} until {until}")
+    return ConflictError(f"report #{report_id} is claimed by {claim.holder!r} until {until}")
