@@ -142,7 +142,8 @@ _EN_WORDS = words(
     "organize organisation color center defense traveled judgment e-mail email OK okay "
     "toward among while until though although in order to prior to make sure ensure that "
     "said because of due to Mr. Dr U.S. US e.g. i.e. the a an Kennedy Center WE DO NOT "
-    "all of both the each other nobody no one everyone often nearly almost"
+    "all of both the each other nobody no one everyone often nearly almost rather than "
+    "instead of waiting along with together a wide broad range Clearly something nothing"
 )
 _FR_WORDS = words(
     "nous ne pas Cependant, Toutefois Par ailleurs, En outre De plus, Par exemple Enfin, "
@@ -150,7 +151,10 @@ _FR_WORDS = words(
     "tandis bien Bien quoique car parce au sujet du de la l'équipe concernant le les "
     "pendant durant au cours environ à peu près près 10 % 10% pour cent 1 000 1000 2024 "
     "17 h 17h 17:00 500 € euros trois 3 équipes mars e-mail courriel d'e-mails week-end "
-    "clé également aussi que actuellement qu'actuellement selon d'après en raison du fait"
+    "clé également aussi que actuellement qu'actuellement selon d'après en raison du fait "
+    "beaucoup un grand nombre de nombreux nombreuses d'outils projets bien d'autres assez "
+    "suffisamment en mai au mois d'août jusqu'en un des l'un d'un et il 19 dix-neuf ans "
+    "bogues bugs en fait réalité général généralement est malgré cela À la place"
 )
 _PUNCT = st.sampled_from(
     [

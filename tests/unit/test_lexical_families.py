@@ -253,6 +253,7 @@ SILENT: list[tuple[Language, str, str]] = [
     ("fr", "C'est le futur président.", "le futur"),
     ("fr", "Ils ont continué d'être actifs.", "continué"),
     ("fr", "Il a beaucoup de succès.", "beaucoup de succès."),
+    ("fr", "Il a beaucoup d'hommes.", "beaucoup d'hommes."),
     ("fr", "Il a besoin de beaucoup de fonctions.", "beaucoup de fonctions."),
     ("fr", "Il a de nombreuses autres idées.", "de nombreuses autres"),
     ("fr", "Eh bien d'autres viendront.", "bien d'autres"),

@@ -110,8 +110,8 @@ def _noun(view: SentenceView, form: str, k: int) -> tuple[str, str | None, int] 
             return None
     else:
         prefix, noun = split_elision(view.toks[k].core)
-        if prefix.casefold() not in ("d'", "d’"):
-            return None
+        if prefix.casefold() not in ("d'", "d’") or noun[:1].casefold() == "h":
+            return None  # "d'hommes" / "de héros": the "h" decides, and no list tells it
         first = k
     if not view.ok(first) or (first != k and view.toks[first].lead):
         return None
