@@ -195,3 +195,16 @@ def test_a_council_rejection_or_no_quorum_refuses(services: Services) -> None:
     decision = reinstatement.list_decisions(services)[0]
     assert decision["status"] == "refused" and suspended(services, "mayor")
     assert "you may file a new request" in decision["rationale"]
+
+
+def test_after_a_rejected_approval_the_request_can_be_decided_again(
+    services: Services,
+) -> None:
+    suspend(services, "alice")
+    filed = ask(services, "alice")
+    pending = reinstatement.decide(services, SAM, filed["id"], "grant", "Long enough.")
+    approvals.reject(services, SUE, pending["approval_request"]["id"], "not convinced")
+    assert suspended(services, "alice")
+    again = reinstatement.decide(services, SUE, filed["id"], "refuse", "Not convinced yet.")
+    assert again["status"] == "refused" and again["request"]["rationale"] == (
+        "Not convinced yet.")

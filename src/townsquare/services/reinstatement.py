@@ -190,49 +190,51 @@ register(Operation(REINSTATEMENT_GRANT, Permission.REINSTATEMENT_DECIDE, _apply_
 def decide(services: Services, actor: Actor, request_id: int, decision: str, rationale: str,
            *, now: datetime | None = None) -> dict[str, Any]:
     """A senior moderator's review: ``refuse`` applies now; ``grant`` is the two-person
-    operation (``status`` "pending" with the approval request, or "granted")."""
+    operation (``status`` "pending" with the approval request, or "granted"). A grant whose
+    approval was rejected or expired may be decided again."""
     actor.check(Permission.REINSTATEMENT_DECIDE)
     chosen = parse_decision(decision)
     rationale = required_text(rationale, "rationale", MAX_RATIONALE)
     with services.sessions() as session:
         row = _get(session, request_id)
         status, proposal, approval = row.status, row.proposal_id, row.approval_request_id
+        account_id = row.account_id
     if status == COUNCIL:
         raise ConflictError(f"reinstatement request #{request_id} is for the council to "
                             f"decide (proposal #{proposal})")
-    if status == APPROVAL and approval is not None and approvals.get_request(
-            services, approval)["status"] in ("pending", "applying", "applied"):
+    if status == APPROVAL and (approval is None or approvals.get_request(
+            services, approval)["status"] in ("pending", "applying", "applied")):
         raise ConflictError(f"reinstatement request #{request_id} awaits a second person's "
                             f"approval (approval request #{approval})")
-    if status not in OPEN_STATES:
+    if status not in (REVIEW, APPROVAL):
         raise ConflictError(f"reinstatement request #{request_id} was already {status}")
-    if chosen == "refuse":
-        now = now or utcnow()
-        with unit_of_work(services.sessions) as session:
-            if not _claim(session, request_id, (REVIEW, APPROVAL), REFUSED):
-                raise ConflictError(f"reinstatement request #{request_id} is no longer open")
-            row = _get(session, request_id)
+    now = now or utcnow()
+    with unit_of_work(services.sessions) as session:
+        if not _claim(session, request_id, (status,), REFUSED if chosen == "refuse"
+                      else APPROVAL):
+            raise ConflictError(f"reinstatement request #{request_id} is no longer open")
+        row = _get(session, request_id)
+        if chosen == "refuse":
             _finish(session, row, "refuse", actor.name, rationale, "a senior moderator", now)
             return {"status": REFUSED, "request": describe(row), "approval_request": None}
-    with unit_of_work(services.sessions) as session:
-        if not _claim(session, request_id, (REVIEW, APPROVAL), APPROVAL):
-            raise ConflictError(f"reinstatement request #{request_id} is no longer open")
-    outcome = approvals.submit(services, actor, REINSTATEMENT_GRANT,
-                               {"request_id": request_id, "rationale": rationale},
-                               subject_type="account", subject_id=_account_of(services,
-                                                                               request_id),
-                               reason=rationale)
+        row.approval_request_id = None
+        audit.record(session, actor, "reinstatement.grant_requested", "account", account_id,
+                     after={"request_id": request_id, "rationale": rationale})
+    try:
+        outcome = approvals.submit(services, actor, REINSTATEMENT_GRANT,
+                                   {"request_id": request_id, "rationale": rationale},
+                                   subject_type="account", subject_id=account_id,
+                                   reason=rationale)
+    except Exception:
+        with unit_of_work(services.sessions) as session:  # back to review, as it was
+            _claim(session, request_id, (APPROVAL,), REVIEW)
+        raise
     if outcome.status == "pending" and outcome.request is not None:
         with unit_of_work(services.sessions) as session:
             _get(session, request_id).approval_request_id = int(outcome.request["id"])
     return {"status": GRANTED if outcome.status == "applied" else "pending",
             "request": get_request(services, None, request_id),
             "approval_request": outcome.request}
-
-
-def _account_of(services: Services, request_id: int) -> str:
-    with services.sessions() as session:
-        return _get(session, request_id).account_id
 
 
 def _council_decided(session: Session, proposal: CouncilProposal, result: Tally,
