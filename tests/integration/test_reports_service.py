@@ -194,18 +194,28 @@ def test_a_lapsed_claim_can_be_taken_and_only_its_holder_decides(services: Servi
     report_handling.claim(services.sessions, MIA, report_id, now=T0)
     with pytest.raises(ConflictError, match="claimed by 'mia'"):
         report_handling.claim(services.sessions, BO, report_id, now=T0 + timedelta(minutes=14))
-    with pytest.raises(ForbiddenError, match="claim it first"):
+    with pytest.raises(ForbiddenError, match="'mia' holds its claim until"):
         report_decisions.dismiss(services, BO, report_id, "no", now=T0 + timedelta(minutes=1))
+    with pytest.raises(ForbiddenError, match="'mia' holds its claim"):
+        report_handling.release(services.sessions, BO, report_id, now=T0)
     later = T0 + timedelta(minutes=15)  # the default queue's 15 minutes have passed
     taken = report_handling.claim(services.sessions, BO, report_id, now=later)
     assert taken["claimed_by"] == "bo"
-    with pytest.raises(ForbiddenError, match="claimed by 'bo'"):
+    with pytest.raises(ForbiddenError, match="'bo' holds its claim"):
         report_decisions.dismiss(services, MIA, report_id, "no", now=later)
     # A lead who may assign reports decides a stalled report without claiming it.
     decided = report_decisions.dismiss(services, LEAD, report_id, "Not spam.", now=later)
     assert decided.report["status"] == "dismissed" and decided.report["resolved_by"] == "lee"
     with pytest.raises(ConflictError, match="is dismissed, not open"):
         report_handling.claim(services.sessions, MIA, report_id, now=later)
+
+
+def test_deciding_an_unclaimed_report_takes_it_in_the_same_step(services: Services) -> None:
+    report_id = file(services, "alice", "p1")
+    assert report_handling.release(services.sessions, MIA, report_id)["claimed_by"] is None
+    decision = report_decisions.dismiss(services, MIA, report_id, "Not spam.")
+    assert decision.report["resolved_by"] == "mia"
+    assert audit_actions(services, report_id) == ["report.file", "report.dismiss"]
 
 
 def test_an_action_resolves_the_report_closes_related_ones_and_tells_the_reporters(
@@ -300,8 +310,10 @@ def test_escalation_reroutes_to_another_queue_unclaimed_with_the_note(
     queues.add_rule(services.sessions, POLICY, {"queue": "senior", "priority": 20,
                                                 "match": {"escalated": True}})
     report_id = file(services, "alice", "p1")
-    with pytest.raises(ForbiddenError, match="claim it first"):
+    report_handling.claim(services.sessions, BO, report_id)
+    with pytest.raises(ForbiddenError, match="'bo' holds its claim"):
         report_handling.escalate(services.sessions, MIA, report_id, "hard case")
+    report_handling.release(services.sessions, BO, report_id)
     report_handling.claim(services.sessions, MIA, report_id)
     with pytest.raises(ModerationError, match="note: say why"):
         report_handling.escalate(services.sessions, MIA, report_id, " ")

@@ -169,13 +169,13 @@ def test_a_claim_holds_until_it_lapses_then_anyone_may_take_it() -> None:
 
 @given(st.none() | st.sampled_from(["mia", "bo"]), st.integers(-3600, 3600),
        st.sampled_from(["mia", "bo"]), st.booleans())
-def test_only_the_holder_of_a_live_claim_or_an_assigner_may_work_a_report(
+def test_nobody_works_a_report_someone_else_holds_except_an_assigner(
     holder: str | None, offset: int, who: str, assigner: bool
 ) -> None:
     claim = Claim(holder, None if holder is None else NOW + timedelta(seconds=offset))
-    allowed = may_work(claim, who, assigner, NOW)
-    assert allowed == (assigner or (holder == who and offset > 0))
-    assert claim.free_for(who, NOW) == (holder is None or offset <= 0 or holder == who)
+    someone_else_holds = holder is not None and holder != who and offset > 0
+    assert claim.free_for(who, NOW) == (not someone_else_holds)
+    assert may_work(claim, who, assigner, NOW) == (assigner or not someone_else_holds)
 
 
 def test_claim_timeouts_are_bounded() -> None:

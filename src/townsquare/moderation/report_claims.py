@@ -43,6 +43,7 @@ class Claim:
 
 
 def may_work(claim: Claim, name: str, can_assign: bool, now: datetime) -> bool:
-    """Whether ``name`` may resolve, escalate or release: they hold the claim, or they may
-    assign reports in this queue (a lead acting on someone's stalled report)."""
-    return can_assign or claim.held_by(name, now)
+    """Whether ``name`` may decide or escalate the report now: nobody else holds a live
+    claim on it (working an unclaimed report takes it in the same step), or they may assign
+    reports in this queue (a lead acting on someone's stalled report)."""
+    return can_assign or claim.free_for(name, now)

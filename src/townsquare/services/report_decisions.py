@@ -1,6 +1,7 @@
 """Deciding a report: resolving it with an enforcement action on its subject (or the
-subject's author) under its policy, or dismissing it with a reason. Only the person
-holding its claim decides, or someone who may assign reports in its queue.
+subject's author) under its policy, or dismissing it with a reason. Nobody decides
+a report someone else holds a live claim on, except someone who may assign reports in its
+queue; deciding an unclaimed report takes it in the same step.
 
 An action goes through :func:`sensitive_actions.submit_action`, so one that needs a second
 person (a high-profile account, a permanent suspension) leaves the report
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, and_, true
+from sqlalchemy import and_
 
 from townsquare.moderation.model import ModerationError
 from townsquare.moderation.reports import ReportStatus
@@ -30,6 +31,7 @@ from townsquare.services.report_records import (
     load,
     summary,
     take,
+    work_guard,
 )
 from townsquare.services.sensitive_actions import submit_action
 from townsquare.staff.actor import Actor
@@ -55,13 +57,6 @@ class Decision:
                 "closed_related": list(self.closed_related)}
 
 
-def _holder_guard(actor: Actor, row: Report, now: datetime) -> ColumnElement[bool]:
-    """The condition under which ``actor`` still may decide ``row`` when the UPDATE runs."""
-    if actor.may(P.REPORTS_ASSIGN, queue=row.queue, policy=row.policy):
-        return true()
-    return and_(Report.claimed_by == actor.name, Report.claim_expires_at > now)
-
-
 def resolve_with_action(
     services: Services, actor: Actor, report_id: int, action: dict[str, Any], *,
     target: Literal["subject", "author"] = "subject", close_related: bool = True,
@@ -85,7 +80,7 @@ def resolve_with_action(
                    else ("account", row.account_id))
         payload = {**action, "subject_type": subject[0], "subject_id": subject[1],
                    "policy": row.policy}
-        guard = _holder_guard(actor, row, now)
+        guard = work_guard(actor, row, now)
     request_from(payload)  # invalid actions are refused before the report is touched
     actor.check(P.ACTIONS_WRITE, policy=payload["policy"])
     with unit_of_work(services.sessions) as session:  # nobody else decides it meanwhile
@@ -130,7 +125,7 @@ def dismiss(services: Services, actor: Actor, report_id: int, reason: str, *,
         row = load(session, report_id)
         check_undecided(row)
         check_works(actor, row, now, "dismiss")
-        guard = _holder_guard(actor, row, now)
+        guard = work_guard(actor, row, now)
     with unit_of_work(services.sessions) as session:
         if not take(session, report_id, and_(Report.status == ReportStatus.OPEN, guard),
                     status=ReportStatus.DISMISSED.value):

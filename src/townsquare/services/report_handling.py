@@ -38,6 +38,7 @@ from townsquare.services.report_records import (
     muted_now,
     summary,
     take,
+    work_guard,
 )
 from townsquare.staff.actor import Actor
 from townsquare.staff.permissions import Permission as P
@@ -100,14 +101,15 @@ def claim_next(sessions: sessionmaker[Session], actor: Actor, queue: str,
 
 def release(sessions: sessionmaker[Session], actor: Actor, report_id: int,
             now: datetime | None = None) -> dict[str, Any]:
-    """Give up a claim (one's own, or anyone's with reports.assign)."""
+    """Give up a claim (one's own, or anyone's with reports.assign); a report nobody holds
+    is left as it is."""
     now = now or utcnow()
     with unit_of_work(sessions) as session:
         row = load(session, report_id)
         check_handles(actor, row)
         check_undecided(row)
         if not claim_of(row).live(now):
-            raise ConflictError(f"report #{report_id} is not claimed")
+            return summary(row, now)  # nothing to give up: nothing changes, nothing recorded
         check_works(actor, row, now, "release")
         holder = row.claimed_by
         row.claimed_by = row.claimed_at = row.claim_expires_at = None
@@ -158,6 +160,7 @@ def escalate(sessions: sessionmaker[Session], actor: Actor, report_id: int, note
         row = load(session, report_id)
         check_undecided(row)
         check_works(actor, row, now, "escalate")
+        guard = work_guard(actor, row, now)
         origin, rule_id, priority = row.queue, None, row.priority
         if queue is not None:
             get_queue(session, queue)
@@ -176,7 +179,7 @@ def escalate(sessions: sessionmaker[Session], actor: Actor, report_id: int, note
             rule_id = None if routed.rule is None else rules[routed.rule][0]
     with unit_of_work(sessions) as session:
         moved = take(session, report_id,
-                      and_(Report.status == ReportStatus.OPEN, Report.queue == origin),
+                      and_(Report.status == ReportStatus.OPEN, Report.queue == origin, guard),
                       queue=target, priority=priority, escalations=Report.escalations + 1,
                       claimed_by=None, claimed_at=None, claim_expires_at=None)
         if not moved:

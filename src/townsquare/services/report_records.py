@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, exists, func, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from townsquare.moderation.model import ModerationError, SubjectType
@@ -59,15 +59,22 @@ def check_handles(actor: Actor, row: Report, permission: P = P.REPORTS_HANDLE) -
 
 
 def check_works(actor: Actor, row: Report, now: datetime, what: str) -> None:
-    """Forbidden unless the actor holds the report's claim, or may assign in its queue."""
+    """Forbidden when someone else holds the report's claim, unless the actor may assign
+    reports in its queue."""
     check_handles(actor, row)
-    assigner = actor.may(P.REPORTS_ASSIGN, queue=row.queue, policy=row.policy)
-    if not may_work(claim_of(row), actor.name, assigner, now):
-        claim = claim_of(row)
-        held = (f"it is claimed by {claim.holder!r}" if claim.live(now)
-                else "nobody holds its claim")
-        raise ForbiddenError(f"to {what} report #{row.id}, claim it first ({held}); "
-                             "or ask someone with 'reports.assign'")
+    if not may_work(claim_of(row), actor.name, is_assigner(actor, row), now):
+        until = row.claim_expires_at.isoformat() if row.claim_expires_at else "?"
+        raise ForbiddenError(f"cannot {what} report #{row.id}: {row.claimed_by!r} holds its "
+                             f"claim until {until}; ask them, or someone with 'reports.assign'")
+
+
+def is_assigner(actor: Actor, row: Report) -> bool:
+    return actor.may(P.REPORTS_ASSIGN, queue=row.queue, policy=row.policy)
+
+
+def work_guard(actor: Actor, row: Report, now: datetime) -> ColumnElement[bool]:
+    """The condition under which ``actor`` still may work ``row`` when an UPDATE runs."""
+    return true() if is_assigner(actor, row) else claimable(actor.name, now)
 
 
 def check_undecided(row: Report) -> None:
