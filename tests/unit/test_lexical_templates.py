@@ -91,6 +91,9 @@ _FR_TAILS = [
     " dès l'âge de neuf ans.",
     " avec une large variété de bogues.",
     " au détriment de la communauté.",
+    " non commerciales.",
+    " non-fonctionnels.",
+    " ou non pour les obtenir.",
 ]
 _FR_OPENERS = ["", "En fait, ", "Au lieu de cela ", "De cette façon, ", "En mai, ", "Malgré cela "]
 _FR_ONE_OF = [
@@ -133,6 +136,8 @@ _EN_MIDDLES = [
     " chose this rather than on a whim",
     " offered a wide range of tools",
     " offered a broad array of tools",
+    " asked for more information about the tools",
+    " stored information on the server",
 ]
 
 

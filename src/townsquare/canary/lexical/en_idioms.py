@@ -4,7 +4,9 @@
   never before anything else ("rather than on the goal" has no "instead of on").
 - "along with" / "together with", not after a verb it forms an idiom with ("get
   along with", "go along with", "come along with").
-- "a wide range" / "a broad range" (also "array").
+- "a wide range" / "a broad range" (also "array"); "more information about" / "more
+  information on" (also "further"; "information on the server" alone could be where
+  it is stored, "more information" asks for a topic).
 """
 
 from __future__ import annotations
@@ -50,6 +52,10 @@ SWAPS: list[Swap] = [
     Swap("en.phrase.rather_than", ("rather than", "instead of"), check=_gerund_next),
     Swap("en.phrase.along_with", ("along with", "together with"), check=_not_phrasal),
     *[Swap("en.word.wide_range", (f"a wide {n}", f"a broad {n}")) for n in ("range", "array")],
+    *[
+        Swap("en.phrase.information_on", (f"{m} information about", f"{m} information on"))
+        for m in ("more", "further")
+    ],
 ]
 TABLE = SwapTable(SWAPS)
 RULES: dict[str, str] = TABLE.rules()

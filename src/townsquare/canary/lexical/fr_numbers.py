@@ -180,7 +180,9 @@ def _plural_noun(view: SentenceView, k: int) -> bool:
 
 def _number_words(view: SentenceView) -> Iterator[Hit | None]:
     for i, t in enumerate(view.toks):
-        if not view.bare(i) or not _plural_noun(view, i + 1) or not view.spaced(i, i + 1):
+        if not view.bare(i) or not _plural_noun(view, i + 1):
+            continue
+        if not view.spaced(i, i + 1, nbsp=True):  # "19\u00a0années" is as good as "19 années"
             continue
         prev = view.n(i - 1)
         # "plus de 19 ans", "l'âge de 9 ans": "de" after a quantity word is no range

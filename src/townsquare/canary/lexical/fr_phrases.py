@@ -17,6 +17,9 @@
   never after a pronoun ("il en fait partie"); "en général" / "généralement" right
   after a finite verb ("sont en général plus rapides"), never after a noun ("le
   public en général"); "bogue(s)" / "bug(s)".
+- "non commerciale" / "non-commerciale": "non" before an adjective told by its ending
+  (-el, -al, -ique, -if, -able, -ible, participles in -é, -aire, -eux, "libre"); never
+  after "ou"/"que"/"si"/"mais" ("payé ou non pour l'obtenir").
 
 Left out: "grande/large majorité" ("une large majorité" is a comfortable one),
 "depuis longtemps" / "de longue date" (one is adverbial, the other adjectival),
@@ -145,10 +148,43 @@ def _continue_vowel(view: SentenceView) -> Iterator[Hit | None]:
                 yield make_hit(view, i, i + 1, [f"d'{nxt.core}"], "fr.word.continuer")
 
 
+_ADJECTIVE_ENDINGS = (
+    "el", "elle", "els", "elles", "al", "ale", "aux", "ales", "ique", "iques", "if", "ive",
+    "ifs", "ives", "able", "ables", "ible", "ibles", "é", "ée", "és", "ées", "aire", "aires",
+    "eux", "euse", "euses", "libre", "libres",
+)  # fmt: skip
+_NOT_BEFORE_NON = frozenset(words("ou que qu' si mais pourquoi dire dit répondu"))
+
+
+def _non_hyphen(view: SentenceView) -> Iterator[Hit | None]:
+    """ "une distribution non commerciale" / "non-commerciale": "non" before an adjective
+    (told by its ending), never "ou non pour ...", "non seulement", a name."""
+    for i in range(1, len(view.toks)):
+        t = view.toks[i]
+        if not view.ok(i) or t.lead or view.n(i - 1) in _NOT_BEFORE_NON:
+            continue
+        if view.toks[i - 1].trail and view.toks[i - 1].trail not in (",",):
+            continue
+        if t.norm.startswith("non-"):
+            adjective, last, alt = t.core[4:], i, f"non {t.core[4:]}"
+        elif view.n(i) == "non" and not t.trail and view.spaced(i, i + 1) and view.ok(i + 1):
+            nxt = view.toks[i + 1]
+            if nxt.lead:
+                continue
+            adjective, last, alt = nxt.core, i + 1, f"non-{nxt.core}"
+        else:
+            continue
+        if adjective.isalpha() and adjective.islower() and adjective.endswith(_ADJECTIVE_ENDINGS):
+            yield make_hit(view, i, last, [alt], "fr.hyphen.non")
+
+
 def _vowel_infinitive(word: str) -> bool:
     # "être"/"avoir" are nouns too, but not after "continuer"
     return (infinitive_word(word) or word in ("être", "avoir")) and starts_with_vowel(word)
 
 
-RULES: dict[str, str] = TABLE.rules()  # "fr.word.continuer" is described in `fr_words`
-FINDERS = (TABLE.hits, _continue_vowel)
+RULES: dict[str, str] = {
+    **TABLE.rules(),  # "fr.word.continuer" is described in `fr_words`
+    "fr.hyphen.non": "non commerciale <-> non-commerciale (devant un adjectif)",
+}
+FINDERS = (TABLE.hits, _continue_vowel, _non_hyphen)
