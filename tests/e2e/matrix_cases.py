@@ -188,3 +188,6 @@ CASES.update(CIVIC_CASES)
 from tests.e2e.due_process_matrix_cases import DUE_PROCESS_CASES  # noqa: E402
 
 CASES.update(DUE_PROCESS_CASES)
+from tests.e2e.reports_matrix_cases import REPORTS_CASES  # noqa: E402
+
+CASES.update(REPORTS_CASES)
