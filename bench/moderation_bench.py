@@ -81,7 +81,8 @@ def bench_verdicts(sizes: object, log: Callable[[str], None]) -> BenchResult:
     with scratch("verdicts") as work:
         store = seed_logged(work, s.store, log, "verdicts")
         result.notes.append(store.describe())
-        rt = open_runtime(load_settings(data_dir=store.data_dir), poll_interval=0.0)
+        # A long poll interval: nothing changes during the run, the cache need not poll.
+        rt = open_runtime(load_settings(data_dir=store.data_dir, cache_poll_interval=60))
         try:
             vis = rt.visibility
             cases = _batches(store, BATCH, random.Random(7))
