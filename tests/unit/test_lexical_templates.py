@@ -95,7 +95,17 @@ _FR_TAILS = [
     " non-fonctionnels.",
     " ou non pour les obtenir.",
 ]
-_FR_OPENERS = ["", "En fait, ", "Au lieu de cela ", "De cette façon, ", "En mai, ", "Malgré cela "]
+_FR_OPENERS = [
+    "Il y a une semaine, ",
+    "Cela veut dire qu'",
+    "Il existe un lieu où ",
+    "",
+    "En fait, ",
+    "Au lieu de cela ",
+    "De cette façon, ",
+    "En mai, ",
+    "Malgré cela ",
+]
 _FR_ONE_OF = [
     "",
     " un des membres",
@@ -181,6 +191,9 @@ def test_the_templates_reach_the_new_families() -> None:
         "fr.word.en_fait",
         "fr.word.detriment",
     } <= rules, rules
+    text = "Il existe des moyens, mais cela ne veut pas dire que tout va bien."
+    rules = {c.rule for c in assert_round_trips(text, "fr")}
+    assert {"fr.word.il_existe", "fr.word.signifie"} <= rules, rules
     english = "Clearly something shipped manuals along with a wide range of disks."
     rules = {c.rule for c in assert_round_trips(english, "en")}
     assert {"en.comma.intro", "en.phrase.along_with", "en.word.wide_range"} <= rules, rules

@@ -17,6 +17,10 @@
   never after a pronoun ("il en fait partie"); "en général" / "généralement" right
   after a finite verb ("sont en général plus rapides"), never after a noun ("le
   public en général"); "bogue(s)" / "bug(s)".
+- "il existe un moyen" / "il y a un moyen" (also "il existait" / "il y avait") before an
+  indefinite noun phrase with no time word ("il y a une semaine" is "a week ago");
+  "cela (ne) signifie (pas)" / "cela (ne) veut (pas) dire" after cela/ceci/ça only ("il
+  veut dire" may be "he wants to say").
 - "non commerciale" / "non-commerciale": "non" before an adjective told by its ending
   (-el, -al, -ique, -if, -able, -ible, participles in -é, -aire, -eux, "libre"); never
   after "ou"/"que"/"si"/"mais" ("payé ou non pour l'obtenir").
@@ -106,6 +110,32 @@ def _after_verb(view: SentenceView, i: int, j: int) -> bool:
     return prev in _VERBS
 
 
+_EXIST_NEXT = frozenset(
+    words("un une des plusieurs quelques certains certaines beaucoup d'autres deux trois")
+)
+# "il y a une semaine" = "a week ago": never before a time word
+_TIME_NOUNS = frozenset(
+    words(
+        "seconde secondes minute minutes heure heures jour jours semaine semaines mois an ans "
+        "année années siècle siècles décennie décennies temps instant moment"
+    )
+)
+_THIS = frozenset(words("cela ceci ça"))
+
+
+def _exists(view: SentenceView, i: int, j: int) -> bool:
+    """ "il existe un moyen" / "il y a un moyen": an indefinite noun phrase follows, and
+    no time word that would make "il y a" mean "ago"; "il" is never a person here."""
+    if view.toks[j].trail or view.n(j + 1) not in _EXIST_NEXT or not view.bare(j + 1):
+        return False
+    return not any(view.n(k) in _TIME_NOUNS for k in range(j + 1, j + 4))
+
+
+def _means(view: SentenceView, i: int, j: int) -> bool:
+    """ "cela signifie" / "cela veut dire"; with a person, "veut dire" is "wants to say"."""
+    return view.n(i - 1) in _THIS or (view.n(i - 1) == "ne" and view.n(i - 2) in _THIS)
+
+
 SWAPS: list[Swap] = [
     *[Swap("fr.date.mois", (f"en {m}", _month_form(m)), anywhere=False) for m in sorted(MONTHS)],
     *[
@@ -123,6 +153,17 @@ SWAPS: list[Swap] = [
     *[Swap("fr.word.variete", (f"une grande {n}", f"une large {n}")) for n in ("variété", "gamme")],
     Swap("fr.word.prealable", ("préalablement", "au préalable"), check=_not_preposition),
     Swap("fr.word.malgre_cela", ("malgré cela", "en dépit de cela"), anywhere=False),
+    Swap("fr.word.il_existe", ("il existe", "il y a"), check=_exists),
+    Swap("fr.word.il_existe", ("il existait", "il y avait"), check=_exists),
+    *[
+        Swap("fr.word.signifie", row, check=_means)
+        for row in (
+            ("signifie", "veut dire"),
+            ("signifiait", "voulait dire"),
+            ("signifie pas", "veut pas dire"),
+            ("signifiait pas", "voulait pas dire"),
+        )
+    ],
     Swap("fr.word.detriment", ("au détriment", "aux dépens"), check=_de_next),
     Swap("fr.word.en_fait", ("en fait", "en réalité"), check=_not_pronoun_en, anywhere=False),
     Swap("fr.word.en_general", ("en général", "généralement"), check=_after_verb),
