@@ -5,6 +5,12 @@ Without files, reads every memo in tests/fixtures/lexical/ (written for the
 tests); `--real` reads the real texts in tests/fixtures/texts/ instead (Debian
 documentation nobody here wrote), `--all` both. The language comes from the
 file name prefix, en_ or fr_, else it is detected.
+
+`python -m bench.lexical_density --attacks N` runs the attack suite's rows that
+only the lexical channel survives (cleaned 12-sentence and retyped 20-sentence
+excerpts, N trials per real text) and its controls (pasted, cleaned and retyped
+full copies, unmarked original, unrelated text; 5 trials each), as
+`bench.attack_suite` does but without OCR, and prints one table per language.
 """
 
 from __future__ import annotations
@@ -58,13 +64,55 @@ def files_for(args: argparse.Namespace) -> list[Path]:
     return files
 
 
+KEY_ATTACKS = ("cleaned 12 sentences", "retyped 20 sentences")
+CONTROLS = (
+    "pasted full copy",
+    "cleaned full copy",
+    "retyped full copy",
+    "unmarked original",
+    "unrelated text",
+)
+
+
+def attack_rows(trials: int, control_trials: int = 5) -> int:
+    """The lexical-only attack rows, `trials` per real text, as markdown tables."""
+    from bench.attack_cases import CASES, Record, build_memo, load_texts, run_case
+    from bench.attack_report import HEADER, summary_rows
+
+    texts = load_texts()
+    records: list[Record] = []
+    for name in texts:
+        memo = build_memo(name, texts)
+        for case in CASES:
+            n = trials if case.name in KEY_ATTACKS else control_trials * (case.name in CONTROLS)
+            records.extend(run_case(memo, case, 1000, trial) for trial in range(n))
+    for language in ("en", "fr"):
+        print(f"\n{language}\n\n| " + " | ".join(HEADER) + " |\n|" + "---|" * len(HEADER))
+        for row in summary_rows([r for r in records if r.language == language]):
+            print("| " + " | ".join(row) + " |")
+    print()
+    for attack in KEY_ATTACKS:
+        cells = [
+            f"{name} {sum(r.identified for r in records if r.text == name and r.attack == attack)}"
+            for name in texts
+        ]
+        print(f"{attack}, leaker named per text (of {trials}): " + ", ".join(cells))
+    print("innocents accused:", sum(r.false_accusations for r in records))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--by-rule", action="store_true", help="slots and bits per rule family")
     parser.add_argument("--real", action="store_true", help="real texts (tests/fixtures/texts)")
     parser.add_argument("--all", action="store_true", help="test memos and real texts")
+    parser.add_argument(
+        "--attacks", type=int, metavar="N", help="lexical-only attack rows, N trials per text"
+    )
     args = parser.parse_args(argv)
+    if args.attacks:
+        return attack_rows(args.attacks)
     header = (
         f"{'text':<16} {'lang':<4} {'sent':>5} {'slots':>6} {'slots/sent':>10} {'bits/sent':>9}"
     )
