@@ -187,9 +187,6 @@ CLI_CASES.update(CIVIC_CLI_CASES)
 from tests.e2e.due_process_cli_matrix_cases import DUE_PROCESS_CLI_CASES  # noqa: E402
 
 CLI_CASES.update(DUE_PROCESS_CLI_CASES)
-from tests.e2e.due_process_cli_matrix_cases import DUE_PROCESS_CLI_CASES  # noqa: E402
-
-CLI_CASES.update(DUE_PROCESS_CLI_CASES)
 from tests.e2e.reports_cli_matrix_cases import REPORTS_CLI_CASES  # noqa: E402
 
 CLI_CASES.update(REPORTS_CLI_CASES)
