@@ -165,6 +165,14 @@ BOTH_WAYS: list[tuple[Language, str, str, str]] = [
     ("fr", "Ces inclusions sont en général plus rapides.", "en général", "généralement"),
     ("fr", "Il s'enrichit au détriment de la communauté.", "au détriment", "aux dépens"),
     ("fr", "Il existe une forme d'oisiveté saine.", "Il existe", "Il y a"),
+    ("fr", "Si le roulement s'avère insuffisant, nous agirons.", "s'avère", "se révèle"),
+    ("fr", "Ils se sont révélés très utiles.", "se sont révélés", "se sont avérés"),
+    ("fr", "Nous attendons beaucoup de chacun d'entre vous.", "d'entre vous.", "de vous."),
+    ("fr", "Aucun d'eux ne vient.", "d'eux", "d'entre eux"),
+    ("fr", "À partir de cette date, les fichiers changent.", "À partir", "À compter"),
+    ("fr", "La règle s'applique à compter du 1er octobre.", "à compter", "à partir"),
+    ("fr", "En ce qui concerne le budget, nous verrons.", "En ce qui concerne le", "Au sujet du"),
+    ("fr", "Concernant le budget, nous verrons.", "Concernant le", "En ce qui concerne le"),
     ("fr", "Je pense qu'il y a des solutions.", "qu'il y a", "qu'il existe"),
     ("fr", "Cela ne signifie pas que tout va bien.", "signifie pas", "veut pas dire"),
     ("fr", "Mais cela veut dire que Linux gagne.", "veut dire", "signifie"),
@@ -293,6 +301,9 @@ SILENT: list[tuple[Language, str, str]] = [
     ("fr", "Il y a beaucoup, vraiment.", "Il y a"),
     ("fr", "Il y a de quoi rire.", "Il y a"),
     ("fr", "Il veut dire la vérité.", "veut dire"),
+    ("fr", "La vérité se révèle.", "se révèle."),
+    ("fr", "À partir de là, tout change.", "À partir"),
+    ("fr", "Il construit tout à partir de rien.", "à partir"),
     ("fr", "Il vient non seulement pour voir.", "non"),
     ("en", "Rather than on the goal, we focus on people.", "Rather than"),
     ("en", "They prefer songs rather than nothing.", "rather than"),
@@ -310,6 +321,11 @@ SILENT: list[tuple[Language, str, str]] = [
 def test_silent_contexts(language: Language, text: str, span: str) -> None:
     cands = run(text, language)
     assert all(c.variants[0] != span for c in cands), [c.variants for c in cands]
+
+
+def test_en_ce_qui_concerne_only_opens_a_clause() -> None:
+    found = variants("Les règles concernant les dons changent.", "fr", "concernant les")
+    assert found and all("en ce qui concerne" not in v for v in found), found
 
 
 def test_sentence_initial_for_example_has_no_abbreviation() -> None:

@@ -65,7 +65,7 @@ _NOT_INFINITIVE = frozenset(
 _CLITICS = frozenset(["se", "nous", "vous", "lui", "me", "te"])
 
 RULES: dict[str, str] = {
-    "fr.prep.concernant": "concernant / au sujet de / à propos de",
+    "fr.prep.concernant": "concernant / au sujet de / à propos de (/ en ce qui concerne)",
     "fr.prep.pendant": "pendant / durant / au cours de",
     "fr.prep.malgre": "malgré / en dépit de",
     "fr.conj.afin_de": "afin de / pour / dans le but de + infinitif",
@@ -106,8 +106,13 @@ def _render(det: str, rest: str, *, de: bool) -> str:
 
 
 def _prepositions(view: SentenceView) -> Iterator[Hit | None]:
-    for rule, bare, with_de in PREPOSITIONS:
+    for rule, plain, with_de in PREPOSITIONS:
         for i in range(len(view.toks)):
+            bare = plain
+            if rule == "fr.prep.concernant" and (i == view.first or view.toks[i - 1].trail == ","):
+                # "en ce qui concerne" opens a clause ("les règles concernant les dons" is
+                # adnominal and takes no "en ce qui concerne")
+                bare = (*plain, "en ce qui concerne")
             for prep in (*bare, *with_de):
                 words = prep.split()
                 j = view.words(i, words, last_trail=False)

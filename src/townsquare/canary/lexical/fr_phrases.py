@@ -21,6 +21,10 @@
   indefinite noun phrase with no time word ("il y a une semaine" is "a week ago");
   "cela (ne) signifie (pas)" / "cela (ne) veut (pas) dire" after cela/ceci/ça only ("il
   veut dire" may be "he wants to say").
+- "s'avère insuffisant" / "se révèle insuffisant" (and their tenses) before an adjective
+  or "être"; "chacun d'entre vous" / "chacun de vous" (also aucun, "d'eux"); "à partir
+  du 1er octobre" / "à compter du 1er octobre" before a date or a time word, never
+  "à partir de là" or "à partir de rien".
 - "non commerciale" / "non-commerciale": "non" before an adjective told by its ending
   (-el, -al, -ique, -if, -able, -ible, participles in -é, -aire, -eux, "libre"); never
   after "ou"/"que"/"si"/"mais" ("payé ou non pour l'obtenir").
@@ -136,6 +140,59 @@ def _means(view: SentenceView, i: int, j: int) -> bool:
     return view.n(i - 1) in _THIS or (view.n(i - 1) == "ne" and view.n(i - 2) in _THIS)
 
 
+_TURN_OUT = (
+    ("s'avère", "se révèle"),
+    ("s'avèrent", "se révèlent"),
+    ("s'avérait", "se révélait"),
+    ("s'avéraient", "se révélaient"),
+    ("s'avérera", "se révélera"),
+    ("s'avéreront", "se révéleront"),
+    ("s'est avéré", "s'est révélé"),
+    ("s'est avérée", "s'est révélée"),
+    ("se sont avérés", "se sont révélés"),
+    ("se sont avérées", "se sont révélées"),
+)
+_ATTRIBUTE_ENDINGS = ("ant", "ante", "ants", "antes", "ent", "ente", "ents", "entes", "ile",
+                      "iles", "ace", "aces", "ide", "ides", "ble", "bles")  # fmt: skip
+
+
+def _attribute_next(view: SentenceView, i: int, j: int) -> bool:
+    """ "s'avère insuffisant" / "se révèle insuffisant": an adjective or "être" follows
+    ("la vérité se révèle" alone is "reveals itself")."""
+    if view.toks[j].trail or not view.ok(j + 1) or view.toks[j + 1].lead:
+        return False
+    w = view.n(j + 1)
+    if w in ("être", "plus", "moins", "très", "trop", "assez", "bien", "particulièrement"):
+        return True
+    return w.isalpha() and w.endswith(_ADJECTIVE_ENDINGS + _ATTRIBUTE_ENDINGS)
+
+
+def _among_pronoun(view: SentenceView, i: int, j: int) -> bool:
+    return view.n(i - 1) in ("chacun", "chacune", "aucun", "aucune")
+
+
+_FROM_TIME = frozenset(
+    words(
+        "demain aujourd'hui maintenant lundi mardi mercredi jeudi vendredi samedi dimanche "
+        "date jour semaine mois année trimestre rentrée 1er premier"
+    )
+)
+
+
+def _from_date(view: SentenceView, i: int, j: int) -> bool:
+    """ "à partir du 1er octobre" / "à compter du 1er octobre": a date or a time word
+    follows within three words; never "à partir de là" or "à partir de rien"."""
+    if view.toks[j].trail:
+        return False
+    for k in range(j + 1, j + 5):
+        w = view.n(k).split("'")[-1]
+        if w in _FROM_TIME or w in MONTHS or (w.isdigit() and len(w) <= 4):
+            return True
+        if view.ok(k) and view.toks[k].trail:
+            return False
+    return False
+
+
 SWAPS: list[Swap] = [
     *[Swap("fr.date.mois", (f"en {m}", _month_form(m)), anywhere=False) for m in sorted(MONTHS)],
     *[
@@ -153,6 +210,17 @@ SWAPS: list[Swap] = [
     *[Swap("fr.word.variete", (f"une grande {n}", f"une large {n}")) for n in ("variété", "gamme")],
     Swap("fr.word.prealable", ("préalablement", "au préalable"), check=_not_preposition),
     Swap("fr.word.malgre_cela", ("malgré cela", "en dépit de cela"), anywhere=False),
+    *[Swap("fr.word.s_averer", row, check=_attribute_next) for row in _TURN_OUT],
+    *[
+        Swap("fr.word.d_entre", (f"d'entre {p}", alt), check=_among_pronoun)
+        for p, alt in (
+            ("nous", "de nous"),
+            ("vous", "de vous"),
+            ("eux", "d'eux"),
+            ("elles", "d'elles"),
+        )
+    ],
+    Swap("fr.word.a_compter", ("à partir", "à compter"), check=_from_date),
     Swap("fr.word.il_existe", ("il existe", "il y a"), check=_exists),
     Swap("fr.word.il_existe", ("il existait", "il y avait"), check=_exists),
     *[
