@@ -96,6 +96,11 @@ _FR_TAILS = [
     " ou non pour les obtenir.",
 ]
 _FR_OPENERS = [
+    "À partir du 3 mars, ",
+    "À partir de là ",
+    "En ce qui concerne le budget, ",
+    "Si cela s'avère utile, ",
+    "Chacun d'entre nous sait qu'",
     "Il y a une semaine, ",
     "Cela veut dire qu'",
     "Il existe un lieu où ",
@@ -194,6 +199,9 @@ def test_the_templates_reach_the_new_families() -> None:
     text = "Il existe des moyens, mais cela ne veut pas dire que tout va bien."
     rules = {c.rule for c in assert_round_trips(text, "fr")}
     assert {"fr.word.il_existe", "fr.word.signifie"} <= rules, rules
+    text = "À compter du 3 mars, chacun d'entre vous saura si cela se révèle utile."
+    rules = {c.rule for c in assert_round_trips(text, "fr")}
+    assert {"fr.word.a_compter", "fr.word.d_entre", "fr.word.s_averer"} <= rules, rules
     english = "Clearly something shipped manuals along with a wide range of disks."
     rules = {c.rule for c in assert_round_trips(english, "en")}
     assert {"en.comma.intro", "en.phrase.along_with", "en.word.wide_range"} <= rules, rules
