@@ -7,6 +7,7 @@ The packaged default (``townsquare/moderation/policies/default.yaml``) is used u
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -60,6 +61,8 @@ def _yaml_message(exc: yaml.YAMLError) -> str:
     return f"invalid YAML at line {mark.line + 1}, column {mark.column + 1}: {what}"
 
 
+# Every CLI command and worker parses the same few policy texts; a Policy is immutable.
+@functools.lru_cache(maxsize=16)
 def parse_policy_text(text: str, fmt: str, source: str = "policy") -> Policy:
     """A validated Policy from YAML or TOML text; errors start with ``source``."""
     try:
