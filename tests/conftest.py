@@ -22,6 +22,10 @@ from sqlalchemy.pool import NullPool
 
 from townsquare.store.db import make_engine, make_session_factory, upgrade
 
+# Rich fixes a console's width when townsquare.cli is first imported; one wide width for
+# every test, whichever imports it first in an xdist worker.
+os.environ["COLUMNS"] = "200"
+
 POSTGRES_URL_ENV = "TOWNSQUARE_TEST_POSTGRES_URL"
 CHROMIUM_PATH_ENV = "CHROMIUM_PATH"
 # Without the background-networking flags Chromium floods the closed network with

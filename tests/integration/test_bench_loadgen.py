@@ -13,6 +13,7 @@ import asyncio
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -78,8 +79,11 @@ def stalling_server(tmp_path: Path) -> Iterator[LocalServer]:
 
 def test_a_stall_delays_every_request_scheduled_during_it(stalling_server: LocalServer) -> None:
     request = request_bytes(stalling_server.port, "/x", "token", b"{}")
-    phase = run_phase(stalling_server, [request], RATE, warmup=0.2, duration=1.5,
-                      connections=4)
+    # In a thread of its own: run_phase calls asyncio.run, which refuses to start where an
+    # event loop already runs (Playwright's, when a browser test shared this worker).
+    with ThreadPoolExecutor(1) as pool:
+        phase = pool.submit(run_phase, stalling_server, [request], RATE, warmup=0.2,
+                            duration=1.5, connections=4).result()
 
     assert phase.ok == phase.sent == int(1.5 * RATE)
     # About STALL_S * RATE = 30 requests fell due during the stall; a closed-loop client
