@@ -289,6 +289,7 @@ def test_an_action_needing_a_second_person_leaves_the_report_pending_until_appro
     with pytest.raises(ConflictError, match="pending approval, not open"):
         report_handling.claim(services.sessions, BO, approved)
     approvals.approve(services, LEAD, decision.approval_request["id"], "agreed")
+    assert row(services, approved).status == "actioned"  # at once, before anyone reads it
     assert reports.get_report(services.sessions, LEAD, approved)["status"] == "actioned"
     assert row(services, approved).action_id is not None
     assert notices_to(services, "alice")[0]["title"].startswith("We took action")
@@ -298,6 +299,7 @@ def test_an_action_needing_a_second_person_leaves_the_report_pending_until_appro
                                                    {"kind": "warn"})
     assert pending.approval_request is not None
     approvals.reject(services, LEAD, pending.approval_request["id"], "not enough")
+    assert row(services, rejected).status == "open"
     listed = reports.list_reports(services.sessions, MIA, status="open")
     assert [r["id"] for r in listed] == [rejected]  # back in the queue, unclaimed
     assert listed[0]["claimed_by"] is None and notices_to(services, "carol") == []

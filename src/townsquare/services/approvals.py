@@ -58,6 +58,18 @@ class Outcome:
 
 
 _OPERATIONS: dict[str, Operation] = {}
+# Called after a request is settled (applied, failed, rejected, cancelled), outside its
+# transaction: e.g. a report waiting on the action it asked for is closed at once.
+_SETTLED: list[Callable[[Services], object]] = []
+
+
+def when_settled(listener: Callable[[Services], object]) -> None:
+    _SETTLED.append(listener)
+
+
+def _settled(services: Services) -> None:
+    for listener in _SETTLED:
+        listener(services)
 
 
 def jsonable(value: dict[str, Any]) -> dict[str, Any]:
@@ -178,8 +190,10 @@ def approve(services: Services, approver: Actor, request_id: int, note: str = ""
         result = op.apply(services, payload, requester, approver)
     except Exception as exc:
         _finish(services, request_id, "failed", {"error": str(exc)})
+        _settled(services)
         raise
     _finish(services, request_id, "applied", jsonable(result))
+    _settled(services)
     with services.sessions() as session:
         return describe(_load(session, request_id))
 
@@ -215,7 +229,9 @@ def reject(services: Services, actor: Actor, request_id: int, note: str) -> dict
         audit.record(session, actor, "approval.cancel" if outcome == "cancelled"
                      else "approval.reject", "approval", str(request_id),
                      after={"note": note or None})
-        return describe(row, now)
+        described = describe(row, now)
+    _settled(services)
+    return described
 
 
 def list_requests(services: Services, status: str | None = None, limit: int = 200

@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from townsquare.moderation.report_notices import statement_for_reporter
 from townsquare.moderation.reports import ReporterView, ReportStatus
-from townsquare.services import audit
+from townsquare.services import approvals, audit
 from townsquare.services.approvals import describe as describe_approval
+from townsquare.services.context import Services
 from townsquare.services.report_records import add_event, take
 from townsquare.staff.actor import Actor
 from townsquare.store import enforcement as enforcement_repo
@@ -139,3 +140,10 @@ def tell_reporters_of_reversal(session: Session, action_id: int, now: datetime) 
         tell_reporter(session, row, ReporterView.ACTION_REVERSED, now)
         add_event(session, row, "action_reversed", "system", now, action_id=action_id)
     return [row.id for row in rows]
+
+
+def _on_approval_settled(services: Services) -> None:
+    settle_pending(services.sessions)
+
+
+approvals.when_settled(_on_approval_settled)
