@@ -25,6 +25,11 @@ def runtime(request: Request) -> Runtime:
     return rt
 
 
+def cached_actor(rt: Runtime, secret: str) -> Actor | None:
+    """The actor behind a token or session secret, cached briefly per worker."""
+    return _identity(rt, secret, rt.identities)
+
+
 def _identity(
     rt: Runtime, secret: str, cache: dict[str, tuple[float, Actor | None]]
 ) -> Actor | None:
