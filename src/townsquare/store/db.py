@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration; a test checks it matches Alembic's head so it cannot drift.
-SCHEMA_HEAD = "0007_civic"
+SCHEMA_HEAD = "0009_delivery"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 

@@ -132,7 +132,9 @@ class Trace(Base):
 # Base.metadata for Alembic and the drift check (it imports Base from this module).
 from townsquare.store import audit_tables as _audit_tables  # noqa: E402, F401
 from townsquare.store import civic_tables as _civic_tables  # noqa: E402, F401
+from townsquare.store import delivery_tables as _delivery_tables  # noqa: E402, F401
 from townsquare.store import due_process_tables as _due_process_tables  # noqa: E402, F401
 from townsquare.store import moderation_tables as _moderation_tables  # noqa: E402, F401
+from townsquare.store import page_view_tables as _page_view_tables  # noqa: E402, F401
 from townsquare.store import report_tables as _report_tables  # noqa: E402, F401
 from townsquare.store import staff_tables as _staff_tables  # noqa: E402, F401

@@ -1,0 +1,3 @@
+"""Email deliveries of memo copies, pledge campaigns and acknowledgements."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Console page views: who saw which fingerprinted page, when."""
+
+from __future__ import annotations
