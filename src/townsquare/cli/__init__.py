@@ -405,7 +405,8 @@ def main() -> None:
 
 
 # Command groups in modules of their own register themselves on `app`.
-from townsquare.cli.staff import approval_app, lockdown_app, role_app, staff_app  # noqa: E402
+from townsquare.cli.lockdown import approval_app, lockdown_app  # noqa: E402
+from townsquare.cli.staff import role_app, staff_app  # noqa: E402
 
 app.add_typer(staff_app, name="staff")
 app.add_typer(role_app, name="role")
