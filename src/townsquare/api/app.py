@@ -27,6 +27,7 @@ from townsquare.services.errors import ConflictError, ForbiddenError, NotFoundEr
 from townsquare.services.logins import LoginFailed, LoginThrottled
 from townsquare.settings import Settings, load_settings
 from townsquare.staff.permissions import UnknownRoleError
+from townsquare.web.console.governance import governance_router
 from townsquare.web.console.pages import console_router
 from townsquare.web.routes import demo_router
 
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(civic_router)
     app.include_router(demo_router)
     app.include_router(console_router)
+    app.include_router(governance_router)
 
     app.add_middleware(BodyLimit, limit=MAX_BODY)
     app.add_middleware(RequestId)  # outermost: even a refused body gets its request id

@@ -1,0 +1,125 @@
+"""Governance pages of the console over HTTP: approvals, lockdown, council — permissions,
+CSRF, bad input, and that each page calls the same use cases as the API."""
+
+from __future__ import annotations
+
+from tests.e2e.conftest import Api
+from tests.e2e.test_api_staff import make_staff
+from tests.e2e.test_console_session import sign_in
+
+HTMX = {"HX-Request": "true"}
+
+
+def form(api: Api, path: str, token: str, **fields: str | list[str]) -> str:
+    r = api.client.post(path, data={"csrf": token, **fields})
+    assert r.status_code == 200, r.text
+    return r.text
+
+
+def test_a_lockdown_lift_needs_a_second_person_who_approves_it_in_the_console(api: Api
+                                                                             ) -> None:
+    make_staff(api, "ana", "admin")
+    make_staff(api, "ben", "admin")
+    token = sign_in(api, "ana")
+    page = form(api, "/console/lockdown", token, reason="ownership change",
+                permissions=["labels.write", "actions.write"], exempt_teams="civic-integrity")
+    assert "Lockdown #1 started (actions.write, labels.write)" in page
+    assert "Lockdown in force" in page  # the banner: ana herself is frozen now
+    assert api.get("/lockdowns").json()[0]["exempt_teams"] == ["civic-integrity"]
+    page = form(api, "/console/lockdown/1/lift", token, reason="sale fell through")
+    assert "needs a second person" in page and "approval request #1" in page
+    page = api.client.get("/console/approvals").text
+    assert "Needs a second person" in page and "Approve #1" not in page  # not her own
+    token = sign_in(api, "ben")
+    page = api.client.get("/console/approvals").text
+    assert "Approve #1" in page and "asked by" in page.lower()
+    r = api.client.post("/console/approvals/1/approve",
+                        data={"csrf": token, "note": "confirmed with legal"}, headers=HTMX)
+    assert r.status_code == 200 and 'id="gov-body"' in r.text and "<html" not in r.text
+    assert "Approved request #1 (lockdown.lift): applied." in r.text
+    assert "confirmed with legal" in r.text
+    assert api.get("/lockdowns").json() == []
+    assert "No lockdown is in force" in api.client.get("/console/lockdown").text
+
+
+def test_a_frozen_control_is_disabled_with_its_reason_and_refused_anyway(api: Api) -> None:
+    make_staff(api, "mia", "moderator")
+    make_staff(api, "ana", "admin")
+    api.post("/lockdowns", {"reason": "press leak", "permissions": ["approvals.read"]})
+    api.post("/lockdowns", {"reason": "vendor audit", "permissions": ["council.admin"]})
+    token = sign_in(api, "ana")
+    page = api.client.get("/console/council").text
+    assert "Seat member</button>" in page and "disabled" in page and "vendor audit" in page
+    r = api.client.post("/console/council/members", data={"csrf": token, "name": "mia"})
+    assert r.status_code == 403 and "frozen by a lockdown" in r.text
+    assert api.get("/council/members").json() == []
+    sign_in(api, "mia")
+    r = api.client.get("/console/approvals")
+    assert r.status_code == 403 and "frozen by a lockdown" in r.text
+    page = api.client.get("/console/lockdown").text
+    assert "press leak" in page  # everyone sees what is frozen and why
+    assert 'disabled aria-disabled="true"' in page
+    assert "needs the permission lockdown.manage" in page
+
+
+def test_lockdown_and_approval_forms_need_csrf_permission_and_good_input(api: Api) -> None:
+    make_staff(api, "mia", "moderator")
+    make_staff(api, "ana", "admin")
+    sign_in(api, "mia")
+    r = api.client.post("/console/lockdown", data={"reason": "x"})
+    assert r.status_code == 403 and "stale" in r.text
+    token = sign_in(api, "mia")
+    r = api.client.post("/console/lockdown", data={"csrf": token, "reason": "x"})
+    assert r.status_code == 403 and "lockdown.manage" in r.text
+    token = sign_in(api, "ana")
+    for fields, message in [
+        ({"reason": ""}, "reason"),
+        ({"reason": "x", "restore_at": "tomorrow"}, "restore_at: a date and time"),
+        ({"reason": "x", "restore_at": "2001-01-01T00:00"}, "must be in the future"),
+        ({"reason": "x", "permissions": "status.read"}, "never frozen"),
+        ({"reason": "x", "permissions": "no.such"}, "no.such"),
+    ]:
+        r = api.client.post("/console/lockdown", data={"csrf": token, **fields})
+        assert r.status_code == 422 and message in r.text, (fields, r.text)
+    assert api.get("/lockdowns").json() == []
+    r = api.client.post("/console/approvals/99/approve", data={"csrf": token})
+    assert r.status_code == 404 and "no approval request #99" in r.text
+    r = api.client.post("/console/lockdown/7/lift", data={"csrf": token, "reason": "x"},
+                        headers=HTMX)
+    assert r.status_code == 404 and r.text.startswith('<p class="error"')
+
+
+def test_council_members_vote_with_reasons_and_the_decision_is_published(api: Api) -> None:
+    for name in ("cai", "dee", "eve"):
+        make_staff(api, name, "council")
+    make_staff(api, "ana", "admin")
+    token = sign_in(api, "ana")
+    for name in ("cai", "dee", "eve"):
+        form(api, "/console/council/members", token, name=name)
+    page = form(api, "/console/council", token, kind="other", title="Ban link shorteners?",
+                body="Should shortened links be blocked outright?")
+    assert "Proposal #1 is open for voting" in page
+    r = api.client.post("/console/council", data={"csrf": token, "kind": "other", "title": "",
+                                                  "body": "x"})
+    assert r.status_code == 422 and "title" in r.text
+    token = sign_in(api, "cai")
+    r = api.client.post("/console/council/1/vote", data={"csrf": token, "choice": "for",
+                                                         "reason": "  "})
+    assert r.status_code == 422 and "reason" in r.text
+    page = form(api, "/console/council/1/vote", token, choice="for", reason="spam vector")
+    assert "Your vote (for) is recorded." in page and "cai" in page
+    assert "spam vector" not in page  # reasons are published when voting closes
+    r = api.client.post("/console/council/1/close", data={"csrf": token})
+    assert r.status_code == 403 and "council.admin" in r.text
+    token = sign_in(api, "ana")
+    r = api.client.post("/console/council/1/vote", data={"csrf": token, "choice": "for",
+                                                         "reason": "me too"})
+    assert r.status_code == 403  # not a council member
+    token = sign_in(api, "dee")
+    form(api, "/console/council/1/vote", token, choice="against", reason="breaks sharing")
+    token = sign_in(api, "ana")
+    page = form(api, "/console/council/1/close", token)
+    assert "Voting closed: rejected." in page  # 1 for, 1 against: no majority
+    assert api.get("/council/proposals/1").json()["status"] == "rejected"
+    assert "spam vector" in page and "breaks sharing" in page
+    assert "Published decisions" in api.client.get("/console/council").text
