@@ -64,6 +64,20 @@ class Settings(BaseSettings):
     council_quorum: float = Field(default=0.5, gt=0, le=1)
     council_majority: float = Field(default=0.5, ge=0, lt=1)
     council_vote_days: float = Field(default=7.0, gt=0, le=366)
+    # Email (memo delivery, pledge reminders): the SMTP server, STARTTLS or not, login.
+    smtp_host: str = "localhost"
+    smtp_port: int = Field(default=25, gt=0, lt=65536)
+    smtp_starttls: bool = False  # upgrade the connection with STARTTLS before logging in
+    smtp_username: str | None = None  # log in only when set
+    smtp_password: str | None = None
+    # The From address of every message townsquare sends.
+    mail_from: str = "townsquare@localhost"
+    # How often a message is retried after a temporary failure, and the first wait (seconds,
+    # doubled each retry).
+    mail_retries: int = Field(default=3, ge=0, le=10)
+    mail_backoff_seconds: float = Field(default=1.0, ge=0, le=600)
+    # Where recipients reach the public pages (signed pledge links point here).
+    public_base_url: str = "http://127.0.0.1:8000"
 
 
 def load_settings(**overrides: Any) -> Settings:

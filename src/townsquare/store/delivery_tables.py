@@ -19,9 +19,8 @@ class MemoDelivery(Base):
         String(32), ForeignKey("memos.id", ondelete="CASCADE"), primary_key=True
     )
     position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # 'memo' | 'pledge'
     email: Mapped[str] = mapped_column(String(320))
-    status: Mapped[str] = mapped_column(String(16))  # 'sent' | 'failed' | 'written'
+    status: Mapped[str] = mapped_column(String(16))  # 'sent' | 'failed'
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     message_id: Mapped[str | None] = mapped_column(String(255))
@@ -59,7 +58,8 @@ class PledgeSignature(Base):
 
 
 class PledgeReminder(Base):
-    """A reminder sent to one recipient in one reminder window (at most one per window)."""
+    """A reminder sent to one recipient in one reminder window (at most one per window;
+    failed sends are not recorded, so the next run tries again)."""
 
     __tablename__ = "pledge_reminders"
     __table_args__ = (UniqueConstraint("campaign_id", "position", "window"),)
@@ -70,5 +70,4 @@ class PledgeReminder(Base):
     )
     position: Mapped[int] = mapped_column(Integer)
     window: Mapped[str] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16))  # 'sent' | 'failed' | 'written'
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

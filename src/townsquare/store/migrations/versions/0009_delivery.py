@@ -27,7 +27,6 @@ def upgrade() -> None:
         "memo_deliveries",
         sa.Column("memo_id", sa.String(32), nullable=False),
         sa.Column("position", sa.Integer(), autoincrement=False, nullable=False),
-        sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("email", sa.String(320), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
@@ -36,7 +35,7 @@ def upgrade() -> None:
         sa.Column("updated_at", _utc(), nullable=False),
         sa.ForeignKeyConstraint(["memo_id"], ["memos.id"], ondelete="CASCADE",
                                 name="fk_memo_deliveries_memo_id_memos"),
-        sa.PrimaryKeyConstraint("memo_id", "position", "kind", name="pk_memo_deliveries"),
+        sa.PrimaryKeyConstraint("memo_id", "position", name="pk_memo_deliveries"),
     )
     op.create_table(
         "pledge_campaigns",
@@ -68,7 +67,6 @@ def upgrade() -> None:
         sa.Column("campaign_id", sa.Integer(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("window", sa.String(32), nullable=False),
-        sa.Column("status", sa.String(16), nullable=False),
         sa.Column("sent_at", _utc(), nullable=False),
         sa.ForeignKeyConstraint(["campaign_id"], ["pledge_campaigns.id"], ondelete="CASCADE",
                                 name="fk_pledge_reminders_campaign_id_pledge_campaigns"),

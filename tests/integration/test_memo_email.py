@@ -1,0 +1,246 @@
+"""Memo copies delivered by email to a real local SMTP server (aiosmtpd): the received
+bytes trace back to their recipients from the text part and from the HTML part."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP as SMTPProtocol
+from aiosmtpd.smtp import Envelope, Session
+
+from townsquare.bootstrap import App, open_app
+from townsquare.services.delivery import deliver_memo, delivery_status
+from townsquare.services.errors import ForbiddenError, NotFoundError
+from townsquare.services.leaks import trace_leak
+from townsquare.services.mail import html_document
+from townsquare.services.memos import issue_memo
+from townsquare.settings import load_settings
+from townsquare.staff.actor import Actor, Grant
+from townsquare.staff.permissions import permissions_of
+
+MEMO = resources.files("townsquare.samples").joinpath("memo_en.md").read_text("utf-8")
+ADMIN = Actor("alice", "staff", (Grant("admin", permissions_of("admin")),))
+MODERATOR = Actor("mo", "staff", (Grant("moderator", permissions_of("moderator")),))
+
+
+@dataclass
+class Inbox:
+    """What the SMTP server accepted; ``refuse`` makes it answer 451 to the next N."""
+
+    messages: list[tuple[list[str], bytes]] = field(default_factory=list)
+    refuse: int = 0
+
+    async def handle_DATA(self, server: SMTPProtocol, session: Session,
+                          envelope: Envelope) -> str:
+        if self.refuse > 0:
+            self.refuse -= 1
+            return "451 4.3.0 try again later"
+        content = envelope.original_content or b""
+        self.messages.append((list(envelope.rcpt_tos), bytes(content)))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def inbox() -> Iterator[tuple[Inbox, int]]:
+    handler = Inbox()
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield handler, port
+    finally:
+        controller.stop()
+
+
+def make_app(tmp_path: Path, database_url: str, port: int, **extra: Any) -> App:
+    return open_app(load_settings(
+        data_dir=tmp_path / "var", database_url=database_url, key_file=tmp_path / "key",
+        smtp_host="127.0.0.1", smtp_port=port, mail_from="memos@example.org",
+        mail_backoff_seconds=0, **extra))
+
+
+def issue(app: App, tmp_path: Path, people: int) -> str:
+    memo = tmp_path / "memo.md"
+    memo.write_text(MEMO, "utf-8")
+    csv = tmp_path / "people.csv"
+    csv.write_text("id,name,email\n" + "".join(
+        f"p{i},Person {i},p{i}@example.org\n" for i in range(people)), "utf-8")
+    return issue_memo(app.sessions, app.key, memo, csv, tmp_path / "copies",
+                      title="Quarterly plan", actor="alice").memo_id
+
+
+class CopyPaste(HTMLParser):
+    """The text a reader selects and copies from the rendered HTML: character data with
+    entities resolved, markup and the <head> left out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("head", "style", "script"):
+            self._skip += 1
+        elif tag in ("hr", "p", "br"):
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("head", "style", "script"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def copied(html: str) -> str:
+    parser = CopyPaste()
+    parser.feed(html)
+    return "".join(parser.parts)
+
+
+def parts(raw: bytes) -> tuple[str, str]:
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    plain = message.get_body(("plain",))
+    html = message.get_body(("html",))
+    assert plain is not None and html is not None
+    return plain.get_content(), html.get_content()
+
+
+def traced(app: App, tmp_path: Path, text: str, name: str) -> list[str]:
+    leak = tmp_path / f"{name}.txt"
+    leak.write_text(text, "utf-8")
+    result = trace_leak(app.sessions, app.key, leak, actor="alice")
+    assert result["verdict"] == "identified", result
+    return [a["recipient_id"] for a in result["accused"]]
+
+
+def test_each_received_message_traces_back_to_its_recipient_from_both_parts(
+    inbox: tuple[Inbox, int], tmp_path: Path, database_url: str,
+) -> None:
+    server, port = inbox
+    app = make_app(tmp_path, database_url, port)
+    try:
+        memo_id = issue(app, tmp_path, 6)
+        report = deliver_memo(app, ADMIN, memo_id)
+        assert (report["sent"], report["failed"]) == (6, 0)
+        assert len(server.messages) == 6
+        for rcpts, raw in server.messages:
+            (address,) = rcpts
+            recipient = address.split("@")[0]
+            plain, html = parts(raw)
+            assert traced(app, tmp_path, plain, f"{recipient}-text") == [recipient]
+            assert traced(app, tmp_path, copied(html), f"{recipient}-html") == [recipient]
+            # the HTML shows the very characters of the copy (no &nbsp; folding)
+            assert "&nbsp;" not in html and "white-space: pre-wrap" in html
+        on_disk = (tmp_path / "copies" / "p3.md").read_text("utf-8")
+        sent_to_p3 = next(raw for rcpts, raw in server.messages if rcpts == ["p3@example.org"])
+        assert parts(sent_to_p3)[0].replace("\r\n", "\n") == on_disk
+        assert {r["status"] for r in delivery_status(app, ADMIN, memo_id)} == {"sent"}
+    finally:
+        app.close()
+
+
+def test_a_second_run_sends_nothing_twice_and_temporary_refusals_are_retried(
+    inbox: tuple[Inbox, int], tmp_path: Path, database_url: str,
+) -> None:
+    server, port = inbox
+    app = make_app(tmp_path, database_url, port, mail_retries=2)
+    try:
+        memo_id = issue(app, tmp_path, 3)
+        server.refuse = 2  # the first recipient's first two tries get 451
+        first = deliver_memo(app, ADMIN, memo_id)
+        assert (first["sent"], first["failed"]) == (3, 0)
+        assert first["recipients"][0]["attempts"] == 3
+        again = deliver_memo(app, ADMIN, memo_id)
+        assert (again["sent"], again["skipped"]) == (0, 3)
+        assert len(server.messages) == 3
+    finally:
+        app.close()
+
+
+def test_failures_are_stored_per_recipient_and_retried_on_the_next_run(
+    inbox: tuple[Inbox, int], tmp_path: Path, database_url: str,
+) -> None:
+    server, port = inbox
+    app = make_app(tmp_path, database_url, port, mail_retries=1)
+    try:
+        memo_id = issue(app, tmp_path, 3)
+        server.refuse = 2  # p0 gets 451 twice: retried once, then failed
+        first = deliver_memo(app, ADMIN, memo_id)
+        assert (first["sent"], first["failed"]) == (2, 1)
+        status = {r["recipient_id"]: r for r in delivery_status(app, ADMIN, memo_id)}
+        assert status["p0"]["status"] == "failed" and "451" in status["p0"]["error"]
+        assert status["p0"]["attempts"] == 2
+        second = deliver_memo(app, ADMIN, memo_id)
+        assert (second["sent"], second["skipped"]) == (1, 2)
+        assert sorted(r for rcpts, _ in server.messages for r in rcpts) == [
+            "p0@example.org", "p1@example.org", "p2@example.org"]
+    finally:
+        app.close()
+
+
+def test_dry_run_writes_eml_files_that_trace_back_and_sends_nothing(
+    inbox: tuple[Inbox, int], tmp_path: Path, database_url: str,
+) -> None:
+    server, port = inbox
+    app = make_app(tmp_path, database_url, port)
+    try:
+        memo_id = issue(app, tmp_path, 4)
+        report = deliver_memo(app, ADMIN, memo_id, dry_run=tmp_path / "eml")
+        assert report["written"] == 4 and server.messages == []
+        plain, html = parts((tmp_path / "eml" / "p2.eml").read_bytes())
+        assert traced(app, tmp_path, plain, "dry-text") == ["p2"]
+        assert traced(app, tmp_path, copied(html), "dry-html") == ["p2"]
+        assert {r["status"] for r in delivery_status(app, ADMIN, memo_id)} == {"pending"}
+    finally:
+        app.close()
+
+
+def test_unreachable_server_fails_each_recipient_with_the_reason(
+    tmp_path: Path, database_url: str,
+) -> None:
+    app = make_app(tmp_path, database_url, free_port(), mail_retries=0)  # nobody listens
+    try:
+        memo_id = issue(app, tmp_path, 2)
+        report = deliver_memo(app, ADMIN, memo_id)
+        assert report["failed"] == 2
+        assert "refused" in (report["recipients"][0]["error"] or "").lower()
+    finally:
+        app.close()
+
+
+def test_delivery_needs_memos_issue_and_a_known_memo(tmp_path: Path, database_url: str) -> None:
+    app = make_app(tmp_path, database_url, 25)
+    try:
+        memo_id = issue(app, tmp_path, 2)
+        with pytest.raises(ForbiddenError):
+            deliver_memo(app, MODERATOR, memo_id, dry_run=tmp_path / "eml")
+        with pytest.raises(NotFoundError):
+            deliver_memo(app, ADMIN, "m_nope", dry_run=tmp_path / "eml")
+        assert not (tmp_path / "eml").exists()
+    finally:
+        app.close()
+
+
+def test_html_keeps_no_break_spaces_zero_width_marks_and_double_spaces() -> None:
+    text = "A\u00a0b.  C\u200bd \u2019e\u2019 <x> & \"q\""
+    html = html_document(text)
+    assert copied(html).strip() == text
+    assert "\u00a0" in html and "\u200b" in html and "&lt;x&gt; &amp;" in html
