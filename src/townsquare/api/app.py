@@ -28,6 +28,7 @@ from townsquare.services.logins import LoginFailed, LoginThrottled
 from townsquare.settings import Settings, load_settings
 from townsquare.staff.permissions import UnknownRoleError
 from townsquare.web.console.governance import governance_router
+from townsquare.web.console.moderation import moderation_router
 from townsquare.web.console.pages import console_router
 from townsquare.web.routes import demo_router
 
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(civic_router)
     app.include_router(demo_router)
     app.include_router(console_router)
+    app.include_router(moderation_router)
     app.include_router(governance_router)
 
     app.add_middleware(BodyLimit, limit=MAX_BODY)
