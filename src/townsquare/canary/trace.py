@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 
 from townsquare.canary.codes import F64, LEVELS, CodeBook
 from townsquare.canary.evidence import leaker_expectation, log_allowed, log_mgf, log_tail
@@ -130,3 +131,47 @@ def trace(
         needed,
         threshold,
     )
+
+
+@dataclass(frozen=True)
+class SlotEvidence:
+    """One slot read from the leak: what it showed and which suspects' copies show it."""
+
+    slot: int
+    channel: str
+    kind: str
+    seen: str  # the variant read from the leak
+    matched: tuple[int, ...]  # positions (among those asked about) whose symbol is the one read
+
+
+@dataclass(frozen=True)
+class SentenceEvidence:
+    sentence: int
+    slots: tuple[SlotEvidence, ...]
+
+    def matches(self, position: int) -> int:
+        return sum(position in s.matched for s in self.slots)
+
+
+def sentence_evidence(
+    layout: Layout, book: CodeBook, observed: npt.NDArray[np.int16], positions: list[int]
+) -> list[SentenceEvidence]:
+    """Per sentence with a slot read, each read slot and which of ``positions`` it matches:
+    the evidence behind a score, sentence by sentence."""
+    read = np.flatnonzero(observed >= 0)
+    if read.size == 0:
+        return []
+    symbols = (
+        book.symbols(np.array(positions, dtype=np.int64))
+        if positions
+        else np.zeros((0, book.m), dtype=np.int16)
+    )
+    by_sentence: dict[int, list[SlotEvidence]] = {}
+    for j in read.tolist():
+        slot = layout.slots[j]
+        y = int(observed[j])
+        matched = tuple(p for p, row in zip(positions, symbols, strict=True) if row[j] == y)
+        by_sentence.setdefault(slot.sentence, []).append(
+            SlotEvidence(j, slot.channel, slot.kind, slot.variants[y], matched)
+        )
+    return [SentenceEvidence(s, tuple(v)) for s, v in sorted(by_sentence.items())]
