@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from townsquare.staff.actor import Actor
 from townsquare.staff.permissions import Permission
+from townsquare.web.console.fingerprint import fingerprint
 from townsquare.web.console.session import CSRF_FIELD, csrf_token
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "console"
@@ -43,6 +44,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["fingerprint"] = fingerprint  # {{ text | fingerprint }}: the viewer's copy
     return env
 
 
