@@ -123,3 +123,31 @@ def test_council_members_vote_with_reasons_and_the_decision_is_published(api: Ap
     assert api.get("/council/proposals/1").json()["status"] == "rejected"
     assert "spam vector" in page and "breaks sharing" in page
     assert "Published decisions" in api.client.get("/console/council").text
+
+
+def test_the_audit_log_pages_filters_and_shows_the_chain_intact_then_broken(api: Api) -> None:
+    make_staff(api, "aud", "auditor")
+    make_staff(api, "mia", "moderator")
+    for n in range(60):
+        api.post("/lockdowns", {"reason": f"drill {n}", "permissions": ["labels.write"]})
+    sign_in(api, "mia")
+    r = api.client.get("/console/audit")
+    assert r.status_code == 403 and "audit.read" in r.text
+    sign_in(api, "aud")
+    page = api.client.get("/console/audit").text
+    assert "Chain verification: intact" in page and "drill 59" in page
+    assert "drill 5<" not in page and "Older events" in page
+    older = api.client.get("/console/audit?before=10").text
+    assert "Chain verification" not in older and 'id="event-9"' in older
+    assert 'id="event-10"' not in older
+    only = api.client.get("/console/audit", params={"action": "lockdown.start",
+                                                    "subject_id": "7"}).text
+    assert only.count('<tr id="event-') == 1 and "drill 6" in only
+    r = api.client.get("/console/audit", params={"expect_head": "nonsense"})
+    assert r.status_code == 422 and "SEQ:HASH" in r.text
+    r = api.client.get("/console/audit", params={"before": "0"})
+    assert r.status_code == 422
+    with api.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE audit_events SET actor = 'nobody' WHERE seq = 20")
+    page = api.client.get("/console/audit").text
+    assert "Chain verification: BROKEN" in page and "Event #20: edited" in page

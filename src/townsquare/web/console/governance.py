@@ -16,6 +16,7 @@ from townsquare.services import approvals, lockdown
 from townsquare.staff.actor import Actor
 from townsquare.staff.permissions import LOCKDOWN_IMMUNE, Permission
 from townsquare.staff.permissions import Permission as P
+from townsquare.web.console.governance_audit import audit_router
 from townsquare.web.console.governance_council import council_router
 from townsquare.web.console.governance_forms import answer, names, utc_moment
 from townsquare.web.console.pages import Csrf, Viewer
@@ -132,3 +133,4 @@ def fresh(request: Request) -> Actor:
 
 
 governance_router.include_router(council_router)
+governance_router.include_router(audit_router)
