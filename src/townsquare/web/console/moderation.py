@@ -22,7 +22,9 @@ from townsquare.services.sensitive_actions import submit_label
 from townsquare.staff.actor import Actor
 from townsquare.staff.permissions import Permission as P
 from townsquare.store.tables import utcnow
+from townsquare.web.console.appeals import appeals_router
 from townsquare.web.console.pages import Csrf, Viewer
+from townsquare.web.console.reinstatement import reinstatement_router
 from townsquare.web.console.render import add_nav, is_htmx, page
 from townsquare.web.console.routing import ConsoleRoute
 from townsquare.web.console.session import runtime_of
@@ -228,3 +230,8 @@ def _seconds(value: str) -> int | None:
 def _closed(what: str, decision: report_decisions.Decision) -> str:
     also = decision.closed_related
     return f"{what}." + (f" Also closed: {', '.join(f'#{n}' for n in also)}." if also else "")
+
+
+# Appeals and reinstatement requests: their own modules, registered with this router.
+moderation_router.include_router(appeals_router)
+moderation_router.include_router(reinstatement_router)
