@@ -64,11 +64,13 @@ def load_memo(app: App, memo_id: str) -> tuple[MemoCopies, PledgeCampaign | None
         return MemoCopies.load(app, memo), campaign
 
 
-def pledge_footer(app: App, campaign: PledgeCampaign, position: int, reminder: bool) -> str:
+def pledge_footer(app: App, campaign: PledgeCampaign, position: int,
+                  reminder: bool) -> tuple[str, str]:
+    """The request to acknowledge and the recipient's signed link."""
     url = pledge_url(app.settings.public_base_url, app.key, campaign.id, position)
     lead = "Reminder: you have not yet acknowledged this memo. " if reminder else ""
     return (f"{lead}Please read this memo and acknowledge it by "
-            f"{campaign.deadline:%Y-%m-%d %H:%M} UTC: {url}")
+            f"{campaign.deadline:%Y-%m-%d %H:%M} UTC:", url)
 
 
 def _batches(rows: Iterator[RecipientRow]) -> Iterator[list[RecipientRow]]:
@@ -99,10 +101,10 @@ def deliver_memo(app: App, actor: Actor, memo_id: str, *, dry_run: Path | None =
         for batch in _batches(iter(people)):
             texts = copies.render([r.position for r in batch])
             for person, text in zip(batch, texts, strict=True):
-                footer = "" if campaign is None else pledge_footer(app, campaign,
-                                                                   person.position, False)
+                footer, link = ("", None) if campaign is None else pledge_footer(
+                    app, campaign, person.position, False)
                 message = compose(app.settings, to_name=person.name, to_address=person.email,
-                                  subject=copies.title, body=text, footer=footer)
+                                  subject=copies.title, body=text, footer=footer, link=link)
                 sent = box.send(message, person.recipient_id)
                 if dry_run is None:
                     with unit_of_work(app.sessions) as session:

@@ -35,30 +35,33 @@ def html_text(text: str) -> str:
     return "".join(_HTML_ESCAPES.get(ch, ch) for ch in text)
 
 
-def html_document(body: str, footer: str = "") -> str:
+def html_document(body: str, footer: str = "", link: str | None = None) -> str:
     """A complete HTML part: the fingerprinted ``body`` in a pre-wrap block, then an
-    optional plain ``footer`` (e.g. a pledge link) below a rule."""
-    foot = (f'<hr><p style="font-family: sans-serif; font-size: 14px">{html_text(footer)}</p>'
-            if footer else "")
+    optional plain ``footer`` and ``link`` (e.g. a pledge link) below a rule."""
+    anchor = f' <a href="{html_text(link)}">{html_text(link)}</a>' if link else ""
+    foot = (f'<hr><p style="font-family: sans-serif; font-size: 14px">{html_text(footer)}'
+            f"{anchor}</p>" if footer or link else "")
     return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>'
             f'<div style="{_STYLE}">{html_text(body)}</div>{foot}</body></html>\n')
 
 
 def compose(
     settings: Settings, *, to_name: str, to_address: str, subject: str, body: str,
-    footer: str = "",
+    footer: str = "", link: str | None = None,
 ) -> EmailMessage:
     """One message to one recipient: text/plain and text/html parts with the same body
-    (and footer), UTF-8, quoted-printable (soft line breaks decode back to the exact text)."""
+    (and footer and link), UTF-8, quoted-printable (soft line breaks decode back to the
+    exact text)."""
     message = EmailMessage(policy=SMTP)
     message["From"] = settings.mail_from
     message["To"] = formataddr((to_name, to_address))
     message["Subject"] = subject
     message["Message-ID"] = make_msgid(domain=settings.mail_from.rpartition("@")[2] or None)
-    plain = body if not footer else f"{body.rstrip()}\n\n-- \n{footer}\n"
+    tail = " ".join(part for part in (footer, link) if part)
+    plain = body if not tail else f"{body.rstrip()}\n\n-- \n{tail}\n"
     message.set_content(plain, charset="utf-8", cte="quoted-printable")
-    message.add_alternative(html_document(body, footer), subtype="html", charset="utf-8",
-                            cte="quoted-printable")
+    message.add_alternative(html_document(body, footer, link), subtype="html",
+                            charset="utf-8", cte="quoted-printable")
     return message
 
 

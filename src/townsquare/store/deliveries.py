@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from townsquare.store.delivery_tables import (
@@ -99,3 +99,16 @@ def add_reminder(session: Session, campaign_id: int, position: int, window: str,
     session.add(PledgeReminder(campaign_id=campaign_id, position=position, window=window,
                                sent_at=at))
     session.flush()
+
+
+def reminder_counts(session: Session, campaign_id: int) -> dict[int, int]:
+    """How many reminders each position was sent."""
+    rows = session.execute(
+        select(PledgeReminder.position, func.count())
+        .where(PledgeReminder.campaign_id == campaign_id).group_by(PledgeReminder.position))
+    return {int(pos): int(n) for pos, n in rows}
+
+
+def position_of(session: Session, memo_id: str, recipient_id: str) -> int | None:
+    return session.scalars(select(MemoRecipient.position).where(
+        MemoRecipient.memo_id == memo_id, MemoRecipient.recipient_id == recipient_id)).first()
