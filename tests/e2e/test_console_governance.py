@@ -151,3 +151,56 @@ def test_the_audit_log_pages_filters_and_shows_the_chain_intact_then_broken(api:
         conn.exec_driver_sql("UPDATE audit_events SET actor = 'nobody' WHERE seq = 20")
     page = api.client.get("/console/audit").text
     assert "Chain verification: BROKEN" in page and "Event #20: edited" in page
+
+
+def test_staff_admins_create_members_grant_scoped_roles_and_disable_them(api: Api) -> None:
+    make_staff(api, "ana", "admin")
+    make_staff(api, "mia", "moderator")
+    sign_in(api, "mia")
+    assert api.client.get("/console/staff").status_code == 403
+    token = sign_in(api, "ana")
+    page = api.client.get("/console/staff").text
+    assert "mia@example.org" in page and "senior_moderator" in page
+    assert api.get("/audit/events?action=read.staff").json()["events"][0]["actor"] == "ana"
+    page = form(api, "/console/staff", token, username="sol", display_name="Sol",
+                email="sol@example.org", password="a long password 1", teams="trust, civic",
+                roles=["triage"])
+    assert "sol was created." in page
+    assert api.get("/staff/sol").json()["teams"] == ["civic", "trust"]
+    r = api.client.post("/console/staff", data={"csrf": token, "username": "sol"})
+    assert r.status_code == 409 and "already exists" in r.text
+    r = api.client.post("/console/staff", data={"csrf": token, "username": "tim",
+                                                "password": "short"})
+    assert r.status_code == 422 and "12 characters" in r.text
+    page = form(api, "/console/staff/sol/grants", token, role="moderator", policies="spam")
+    assert "sol now holds moderator." in page and "policies spam" in page
+    grants = {g["role"]: g for g in api.get("/staff/sol").json()["grants"]}
+    assert grants["moderator"]["policies"] == ["spam"]
+    page = form(api, "/console/staff/sol/grants/triage/revoke", token)
+    assert "sol no longer holds triage." in page
+    r = api.client.post("/console/staff/sol/grants/triage/revoke", data={"csrf": token})
+    assert r.status_code == 404
+    r = api.client.post("/console/staff/sol/grants", data={"csrf": token, "role": "boss"})
+    assert r.status_code == 422 and "boss" in r.text
+    page = form(api, "/console/roles", token, name="spam_lead",
+                permissions=["labels.write", "reports.read"], description="spam desk")
+    assert "Role spam_lead was created (labels.write, reports.read)." in page
+    r = api.client.post("/console/roles", data={"csrf": token, "name": "Bad Name",
+                                                "permissions": "labels.write"})
+    assert r.status_code == 422 and "lowercase" in r.text
+    page = form(api, "/console/staff/sol/disable", token, reason="left the company")
+    assert "sol is disabled." in page and "Enable sol" in page
+    assert api.get("/staff/sol").json()["disabled"] is True
+    assert "You cannot disable yourself" in api.client.get("/console/staff/ana").text
+    form(api, "/console/staff/sol/enable", token)
+    assert api.get("/staff/sol").json()["disabled"] is False
+
+
+def test_nobody_grants_more_than_they_hold_in_the_console(api: Api) -> None:
+    api.created("/roles", {"name": "people", "permissions": ["staff.admin", "status.read"]})
+    make_staff(api, "hr", "people")
+    make_staff(api, "sol")
+    token = sign_in(api, "hr")
+    r = api.client.post("/console/staff/sol/grants", data={"csrf": token, "role": "admin"})
+    assert r.status_code == 403
+    assert api.get("/staff/sol").json()["grants"] == []

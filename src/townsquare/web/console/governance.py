@@ -19,6 +19,7 @@ from townsquare.staff.permissions import Permission as P
 from townsquare.web.console.governance_audit import audit_router
 from townsquare.web.console.governance_council import council_router
 from townsquare.web.console.governance_forms import answer, names, utc_moment
+from townsquare.web.console.governance_staff import staff_router
 from townsquare.web.console.pages import Csrf, Viewer
 from townsquare.web.console.render import add_nav
 from townsquare.web.console.routing import ConsoleRoute
@@ -134,3 +135,4 @@ def fresh(request: Request) -> Actor:
 
 governance_router.include_router(council_router)
 governance_router.include_router(audit_router)
+governance_router.include_router(staff_router)
