@@ -30,6 +30,7 @@ from townsquare.staff.permissions import UnknownRoleError
 from townsquare.web.console.governance import governance_router
 from townsquare.web.console.moderation import moderation_router
 from townsquare.web.console.pages import console_router
+from townsquare.web.public import install as install_public_pages
 from townsquare.web.routes import demo_router
 
 MAX_BODY = 1_000_000  # bytes; larger request bodies get 413
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.add_middleware(BodyLimit, limit=MAX_BODY)
     app.add_middleware(RequestId)  # outermost: even a refused body gets its request id
+    install_public_pages(app)  # public pages, /metrics; its request log wraps everything
 
     def handler(code: int):  # type: ignore[no-untyped-def]
         async def handle(_: Request, exc: Exception) -> JSONResponse:
