@@ -190,3 +190,6 @@ CLI_CASES.update(DUE_PROCESS_CLI_CASES)
 from tests.e2e.reports_cli_matrix_cases import REPORTS_CLI_CASES  # noqa: E402
 
 CLI_CASES.update(REPORTS_CLI_CASES)
+from tests.e2e.delivery_cli_matrix_cases import DELIVERY_CLI_CASES  # noqa: E402
+
+CLI_CASES.update(DELIVERY_CLI_CASES)

@@ -430,3 +430,7 @@ from townsquare.cli.due_process import appeal_app, council_app, reinstatement_ap
 app.add_typer(appeal_app, name="appeal")
 app.add_typer(reinstatement_app, name="reinstatement")
 app.add_typer(council_app, name="council")
+from townsquare.cli.delivery import pledge_app, register_memo_commands  # noqa: E402
+
+register_memo_commands(memo_app)
+app.add_typer(pledge_app, name="pledge")
