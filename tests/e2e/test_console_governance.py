@@ -204,3 +204,73 @@ def test_nobody_grants_more_than_they_hold_in_the_console(api: Api) -> None:
     r = api.client.post("/console/staff/sol/grants", data={"csrf": token, "role": "admin"})
     assert r.status_code == 403
     assert api.get("/staff/sol").json()["grants"] == []
+
+
+def test_civic_setup_shows_who_counts_and_who_a_lockdown_froze(api: Api) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    make_staff(api, "cleo", "moderator", teams=["civic-integrity"])
+    make_staff(api, "dev", "senior_moderator")
+    make_staff(api, "pol", "policy", teams=["civic-integrity"])
+    make_staff(api, "tri", "triage")
+    soon = datetime.now(UTC) + timedelta(hours=1)
+    window = {"name": "Election", "starts_at": soon.strftime("%Y-%m-%dT%H:%M"),
+              "ends_at": (soon + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+              "min_staff": "3", "policy_version": "1"}
+    token = sign_in(api, "tri")
+    r = api.client.post("/console/civic", data={"csrf": token, **window})
+    assert r.status_code == 403 and "civic.manage" in r.text
+    assert "Coverage:" not in api.client.get("/console/civic").text  # not for triage
+    token = sign_in(api, "pol")
+    for bad, message in [({"starts_at": "soon"}, "starts_at: a date and time"),
+                         ({"min_staff": "many"}, "min_staff: a whole number"),
+                         ({"policy_version": ""}, "either policy_version"),
+                         ({"permissions": "mind.read"}, "mind.read")]:
+        r = api.client.post("/console/civic", data={"csrf": token, **window, **bad})
+        assert r.status_code == 422 and message in r.text, (bad, r.text)
+    assert api.get("/civic/events").json() == []
+    page = form(api, "/console/civic", token, **window)
+    assert "Civic event #1 &#39;Election&#39; is scheduled." in page
+    assert "fewer than the 3 required" in page and "Coverage: SHORT" in page
+    assert "Who counts</dt><dd>cleo, dev</dd>" in page
+    api.post("/lockdowns", {"reason": "ownership change", "exempt_teams": ["civic-integrity"]})
+    page = api.client.get("/console/civic").text
+    assert "Who counts</dt><dd>cleo</dd>" in page
+    assert "Frozen by a lockdown</dt><dd>dev</dd>" in page
+    page = form(api, "/console/civic/1/end", token, reason="postponed")
+    assert "Civic event #1 ended" in page and "ended (postponed)" in page
+
+
+def test_external_requests_are_flagged_political_and_compliance_needs_a_second_person(
+    api: Api
+) -> None:
+    api.account("alice")
+    api.posted("p1", "alice", "the other candidate lies")
+    make_staff(api, "pol", "policy")
+    make_staff(api, "mia", "moderator")
+    sign_in(api, "mia")
+    assert api.client.get("/console/external").status_code == 403
+    token = sign_in(api, "pol")
+    request = {"kind": "takedown", "requester_name": "Doe for Mayor",
+               "requester_type": "political_campaign", "country": "us",
+               "legal_basis": "defamation claim", "subject_type": "post", "subject_id": "p1",
+               "requested_action": "remove_post"}
+    r = api.client.post("/console/external", data={"csrf": token, **request,
+                                                   "subject_id": "nope"})
+    assert r.status_code == 404
+    r = api.client.post("/console/external", data={"csrf": token, **request, "country": "u"})
+    assert r.status_code == 422
+    page = form(api, "/console/external", token, **request)
+    assert "External request #1 registered. Flagged political" in page
+    assert '<strong class="flag">political</strong>' in page
+    assert "No request matches" in api.client.get("/console/external?political=no").text
+    assert "Doe for Mayor" in api.client.get("/console/external?political=yes").text
+    r = api.client.post("/console/external/1/decision", data={"csrf": token,
+                                                              "decision": "comply",
+                                                              "rationale": ""})
+    assert r.status_code == 422
+    page = form(api, "/console/external/1/decision", token, decision="comply",
+                rationale="court order attached")
+    assert "needs a second person: approval request #1" in page
+    assert api.counts()["actions"] == 0
+    assert "pending_approval" in api.client.get("/console/external/1").text

@@ -17,6 +17,7 @@ from townsquare.staff.actor import Actor
 from townsquare.staff.permissions import LOCKDOWN_IMMUNE, Permission
 from townsquare.staff.permissions import Permission as P
 from townsquare.web.console.governance_audit import audit_router
+from townsquare.web.console.governance_civic import civic_router
 from townsquare.web.console.governance_council import council_router
 from townsquare.web.console.governance_forms import answer, names, utc_moment
 from townsquare.web.console.governance_staff import staff_router
@@ -134,5 +135,6 @@ def fresh(request: Request) -> Actor:
 
 
 governance_router.include_router(council_router)
+governance_router.include_router(civic_router)
 governance_router.include_router(audit_router)
 governance_router.include_router(staff_router)
