@@ -28,6 +28,7 @@ from townsquare.services.logins import LoginFailed, LoginThrottled
 from townsquare.settings import Settings, load_settings
 from townsquare.staff.permissions import UnknownRoleError
 from townsquare.web.console.governance import governance_router
+from townsquare.web.console.leaks import leaks_router
 from townsquare.web.console.moderation import moderation_router
 from townsquare.web.console.pages import console_router
 from townsquare.web.public import install as install_public_pages
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(civic_router)
     app.include_router(demo_router)
     app.include_router(console_router)
+    app.include_router(leaks_router)
     app.include_router(moderation_router)
     app.include_router(governance_router)
 
