@@ -144,3 +144,22 @@ def test_bad_input_gets_a_clear_message_and_stores_nothing(api: Api) -> None:
     assert api.counts() == before
     assert api.get(f"/reports/{report_id}").json()["status"] == "open"
     assert api.client.get("/console/reports/999999").status_code == 404
+
+
+def test_report_lists_filter_by_status_and_claim_next_says_when_none_waits(api: Api) -> None:
+    report_id = _case(api)
+    make_staff(api, "mia", "moderator")
+    csrf = sign_in(api, "mia")
+    listed = api.client.get("/console/reports?queue=default").text
+    assert f'href="/console/reports/{report_id}"' in listed and "p-bob" in listed
+    api.client.post(f"/console/reports/{report_id}/dismiss",
+                    data={"csrf": csrf, "reason": "satire"})
+    assert f"/console/reports/{report_id}\"" not in api.client.get(
+        "/console/reports?queue=default").text
+    assert f"/console/reports/{report_id}\"" in api.client.get(
+        "/console/reports?queue=default&status=dismissed").text
+    r = api.client.post("/console/queues/default/next", data={"csrf": csrf})
+    assert r.status_code == 404 and "Not found" in r.text
+    assert api.client.get("/console/reports?status=closed").status_code == 422
+    nav = api.client.get("/console/").text
+    assert "/console/queues" in nav and "/console/appeals" not in nav

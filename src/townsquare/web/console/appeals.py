@@ -12,18 +12,16 @@ from fastapi.responses import HTMLResponse, Response
 
 from townsquare.services import appeals, case_files
 from townsquare.staff.actor import Actor
-from townsquare.staff.permissions import Permission as P
 from townsquare.web.console.pages import Csrf, Viewer
-from townsquare.web.console.render import add_nav, is_htmx, page
+from townsquare.web.console.render import is_htmx, page
 from townsquare.web.console.routing import ConsoleRoute
 from townsquare.web.console.session import runtime_of
 
-# No prefix of its own: included in the moderation router, under /console.
+# No prefix or navigation entry of its own: the moderation router includes it under
+# /console and adds its section to the navigation.
 appeals_router = APIRouter(include_in_schema=False, route_class=ConsoleRoute)
 Rationale = Annotated[str, Form(min_length=1, max_length=5_000)]
 STATUSES = (("open", "open"), ("upheld", "upheld"), ("denied", "denied"), ("", "any"))
-
-add_nav("Appeals", "/console/appeals", P.APPEALS_DECIDE)
 
 
 @appeals_router.get("/appeals")

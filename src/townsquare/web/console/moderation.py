@@ -44,6 +44,8 @@ DURATIONS = (("", "no end"), ("3600", "1 hour"), ("86400", "1 day"), ("604800", 
 OTHER_VIEWER = "#console-preview"
 
 add_nav("Queues", "/console/queues", P.REPORTS_READ)
+add_nav("Appeals", "/console/appeals", P.APPEALS_DECIDE)
+add_nav("Reinstatement", "/console/reinstatements", P.REINSTATEMENT_DECIDE)
 
 
 # --- queues and report lists -------------------------------------------------------------
@@ -59,10 +61,7 @@ def queue_list(request: Request, viewer: Viewer) -> Response:
 def claim_next(request: Request, name: str, viewer: Viewer) -> Response:
     """Claim the queue's most urgent unclaimed report and open it."""
     claimed = report_handling.claim_next(runtime_of(request).services.sessions, viewer, name)
-    target = f"/console/reports/{claimed['id']}?done=claimed"
-    if is_htmx(request):
-        return Response(status_code=204, headers={"HX-Location": target})
-    return RedirectResponse(target, status_code=303)
+    return RedirectResponse(f"/console/reports/{claimed['id']}?done=claimed", status_code=303)
 
 
 @moderation_router.get("/reports")

@@ -12,20 +12,18 @@ from fastapi.responses import HTMLResponse, Response
 
 from townsquare.services import reinstatement
 from townsquare.staff.actor import Actor
-from townsquare.staff.permissions import Permission as P
 from townsquare.web.console.pages import Csrf, Viewer
-from townsquare.web.console.render import add_nav, is_htmx, page
+from townsquare.web.console.render import is_htmx, page
 from townsquare.web.console.routing import ConsoleRoute
 from townsquare.web.console.session import runtime_of
 
-# No prefix of its own: included in the moderation router, under /console.
+# No prefix or navigation entry of its own: the moderation router includes it under
+# /console and adds its section to the navigation.
 reinstatement_router = APIRouter(include_in_schema=False, route_class=ConsoleRoute)
 Status = Literal["review", "council", "approval", "granted", "refused", ""]
 STATUSES = (("review", "waiting for review"), ("approval", "waiting for approval"),
             ("council", "with the council"), ("granted", "granted"), ("refused", "refused"),
             ("", "any"))
-
-add_nav("Reinstatement", "/console/reinstatements", P.REINSTATEMENT_DECIDE)
 
 
 @reinstatement_router.get("/reinstatements")
