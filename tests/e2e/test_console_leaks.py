@@ -6,15 +6,21 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import re
 import zipfile
 from importlib import resources
+from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
+from tests.conftest import export_cli_token
 from tests.e2e.conftest import Api
 from tests.e2e.test_api_staff import make_staff
 from tests.e2e.test_console_session import sign_in
+from typer.testing import CliRunner
 
+from townsquare.cli import app
 from townsquare.store.tables import Memo
 
 MEMO = resources.files("townsquare.samples").joinpath("memo_en.md").read_text("utf-8")
@@ -88,7 +94,9 @@ def test_issue_download_and_trace_a_pasted_copy_with_the_evidence(api: Api) -> N
     assert "Evidence per sentence" in result.text and "<details>" in result.text
 
 
-def test_a_pasted_console_page_names_who_viewed_it_where_and_when(api: Api) -> None:
+def test_a_pasted_console_page_names_who_viewed_it_where_and_when(
+    api: Api, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     make_staff(api, "sec", "admin")
     make_staff(api, "ola", "admin")
     csrf = sign_in(api, "sec")
@@ -107,6 +115,21 @@ def test_a_pasted_console_page_names_who_viewed_it_where_and_when(api: Api) -> N
                     result.text)
     assert row and row.group(1) == "ola" and row.group(2) == f"/console/memos/{memo_id}"
     assert row.group(3).startswith("20")  # when, to the second
+    # the command line answers the same for a console page
+    monkeypatch.setenv("TOWNSQUARE_DATABASE_URL", database_url)
+    monkeypatch.setenv("TOWNSQUARE_KEY_FILE", str(tmp_path / "townsquare.key"))
+    monkeypatch.setenv("TOWNSQUARE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("COLUMNS", "200")
+    export_cli_token(monkeypatch)
+    leak = tmp_path / "leak.txt"
+    leak.write_text(pasted, encoding="utf-8")
+    cli = CliRunner().invoke(app, ["leak", "trace", str(leak), "--json"])
+    assert cli.exit_code == 0, cli.output
+    [accused] = json.loads(cli.stdout)["accused"]
+    assert (accused["name"], accused["page"]) == ("ola", f"/console/memos/{memo_id}")
+    shown = CliRunner().invoke(app, ["leak", "trace", str(leak)])
+    assert "console page" in shown.stdout and "ola" in shown.stdout
+    assert f"/console/memos/{memo_id}" in shown.stdout
 
 
 def test_bad_input_is_refused_with_a_message_and_nothing_is_stored(api: Api) -> None:

@@ -209,18 +209,21 @@ def memo_show(
 
 def _print_trace(r: dict[str, Any]) -> None:
     colour = {"identified": "red", "inconclusive": "yellow", "no_match": "green"}[r["verdict"]]
-    out.print(f"[bold {colour}]{r['verdict']}[/]  memo: {r['memo_id'] or '-'}", highlight=False)
+    page = r.get("kind") == "console_page"
+    source = f"console page text #{r['page_text_id']}" if page else f"memo: {r['memo_id'] or '-'}"
+    out.print(f"[bold {colour}]{r['verdict']}[/]  {source}", highlight=False)
     if r["accused"]:
         table = Table(title="Accused")
-        for col in ("recipient", "name", "false-accusation probability", "score"):
+        columns = ("viewer", "page", "viewed at", "view") if page else ("recipient", "name")
+        for col in (*columns, "false-accusation probability", "score"):
             table.add_column(col)
         for a in r["accused"]:
-            table.add_row(
-                a["recipient_id"],
-                a["name"],
-                f"{a['false_accusation_probability']:.2e}",
-                f"{a['score']:.1f}",
+            who = (
+                (a["name"], a["page"], a["viewed_at"], a["recipient_id"])
+                if page
+                else (a["recipient_id"], a["name"])
             )
+            table.add_row(*who, f"{a['false_accusation_probability']:.2e}", f"{a['score']:.1f}")
         out.print(table)
     out.print(
         f"slots read: {r['slots_read']} of {r['slots_total']} "
