@@ -160,3 +160,51 @@ def test_a_lockdown_disables_a_control_and_its_lift_needs_a_second_person(
     page.get_by_role("link", name="Council").click()
     expect(page.get_by_role("button", name="Seat member")).to_be_enabled()
     assert demo.errors == []
+
+
+def test_every_governance_page_renders_and_takes_its_forms(demo: Demo,
+                                                          managers: tuple[str, str]) -> None:
+    page = demo.page
+    sign_in(page, demo.server, managers[0])
+    pages = {"Audit log": "governance-audit", "Staff": "governance-staff",
+             "Civic events": "governance-civic", "External requests": "governance-external"}
+    for link, name in pages.items():
+        page.get_by_role("navigation", name="Console sections").get_by_role(
+            "link", name=link, exact=True).click()
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        shot(page, demo.shots, name)
+    # The audit log verifies its chain and filters by action.
+    page.get_by_role("link", name="Audit log").click()
+    expect(page.get_by_role("heading", name="Chain verification: intact")).to_be_visible()
+    page.get_by_label("Action", exact=True).fill("staff.create")
+    page.get_by_role("button", name="Show events").click()
+    expect(page.locator("table.audit tbody tr").first).to_contain_text("staff.create")
+
+    # A member's page: grant a scoped role, from the keyboard.
+    page.get_by_role("link", name="Staff", exact=True).click()
+    page.get_by_role("link", name="gov-bob").click()
+    page.get_by_label("Role to grant").select_option("moderator")
+    page.get_by_label("Only for policies").fill("spam")
+    page.get_by_role("button", name="Grant role").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("gov-bob now holds moderator.")
+    expect(page.get_by_text("moderator, policies spam")).to_be_visible()
+    shot(page, demo.shots, "governance-member")
+
+    # Civic coverage shows who counts; an external request from a campaign is flagged.
+    page.get_by_role("link", name="Civic events").click()
+    expect(page.get_by_text("Who counts")).to_be_visible()
+    page.get_by_role("link", name="External requests").click()
+    form = page.locator("form", has=page.get_by_role("button", name="Register request"))
+    form.get_by_label("Requester", exact=True).fill("Vote Ravel Party")
+    form.get_by_label("Requester type").select_option("political_campaign")
+    form.get_by_label("Country (two letters)").fill("FR")
+    form.get_by_label("Legal basis").fill("electoral law art. 12")
+    form.get_by_label("Subject id").fill("post-lantern-parade")
+    form.get_by_label("Requested action (takedowns)").select_option("limit_reach")
+    form.get_by_role("button", name="Register request").click()
+    expect(page.get_by_role("status")).to_contain_text("Flagged political")
+    page.locator("table a").first.click()
+    expect(page.get_by_role("heading", name="Decide")).to_be_visible()
+    shot(page, demo.shots, "governance-external-request")
+    assert demo.errors == []
