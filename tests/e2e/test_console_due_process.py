@@ -87,3 +87,23 @@ def test_reinstatement_refused_or_granted_with_a_second_person(api: Api) -> None
     r = api.client.post(f"/console/reinstatements/{asks[1]}/decide", data={
         "csrf": csrf, "decision": "grant", "rationale": "again"})
     assert r.status_code == 409 and f"approval request #{number}" in r.text
+
+
+def test_appeal_and_reinstatement_decisions_need_the_csrf_token(api: Api) -> None:
+    api.account("eve")
+    action = api.action("suspend", "eve", "spam", duration_seconds=90 * 86_400)
+    backdate_suspension(api, "eve", 200)
+    appeal = api.created("/appeals", {"target_type": "action", "target_id": action["id"],
+                                      "account_id": "eve", "statement": "unfair"}, "service")
+    ask = api.created("/reinstatements", {"account_id": "eve", "statement": "sorry"},
+                      "service")
+    make_staff(api, "lee", "senior_moderator")
+    sign_in(api, "lee")
+    r = api.client.post(f"/console/appeals/{appeal['id']}/decide",
+                        data={"outcome": "upheld", "rationale": "x"})
+    assert r.status_code == 403 and "stale" in r.text
+    r = api.client.post(f"/console/reinstatements/{ask['id']}/decide",
+                        data={"decision": "refuse", "rationale": "x"})
+    assert r.status_code == 403 and "stale" in r.text
+    assert api.get(f"/appeals/{appeal['id']}").json()["status"] == "open"
+    assert api.get(f"/reinstatements/{ask['id']}").json()["status"] == "review"

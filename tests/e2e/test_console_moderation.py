@@ -163,3 +163,17 @@ def test_report_lists_filter_by_status_and_claim_next_says_when_none_waits(api: 
     assert api.client.get("/console/reports?status=closed").status_code == 422
     nav = api.client.get("/console/").text
     assert "/console/queues" in nav and "/console/appeals" not in nav
+
+
+def test_release_and_an_account_report_previews_people_search(api: Api) -> None:
+    api.account("bob")
+    report_id = report(api, "bob", "account")
+    make_staff(api, "mia", "moderator")
+    csrf = sign_in(api, "mia")
+    r = api.client.post(f"/console/reports/{report_id}/claim", data={"csrf": csrf})
+    assert r.status_code == 200 and "Claimed until" in r.text
+    assert api.get(f"/reports/{report_id}").json()["claimed_by"] == "mia"
+    assert 'data-surface="people_search"' in r.text and 'data-surface="search_top"' not in r.text
+    r = api.client.post(f"/console/reports/{report_id}/release", data={"csrf": csrf})
+    assert r.status_code == 200 and "Released: back in the queue." in r.text
+    assert api.get(f"/reports/{report_id}").json()["claimed_by"] is None
