@@ -191,3 +191,6 @@ CASES.update(DUE_PROCESS_CASES)
 from tests.e2e.reports_matrix_cases import REPORTS_CASES  # noqa: E402
 
 CASES.update(REPORTS_CASES)
+from tests.e2e.delivery_matrix_cases import DELIVERY_CASES  # noqa: E402
+
+CASES.update(DELIVERY_CASES)

@@ -16,6 +16,7 @@ from townsquare.api.request_id import RequestId
 from townsquare.api.routes import router
 from townsquare.api.routes_audit import router as audit_router
 from townsquare.api.routes_civic import router as civic_router
+from townsquare.api.routes_delivery import router as delivery_router
 from townsquare.api.routes_due_process import router as due_process_router
 from townsquare.api.routes_reports import router as reports_router
 from townsquare.api.routes_staff import router as staff_router
@@ -31,6 +32,8 @@ from townsquare.web.console.governance import governance_router
 from townsquare.web.console.leaks import leaks_router
 from townsquare.web.console.moderation import moderation_router
 from townsquare.web.console.pages import console_router
+from townsquare.web.console.pledges import pledges_router
+from townsquare.web.pledge_pages import pledge_router
 from townsquare.web.public import install as install_public_pages
 from townsquare.web.routes import demo_router
 
@@ -66,8 +69,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(reports_router)
     app.include_router(due_process_router)
     app.include_router(civic_router)
+    app.include_router(delivery_router)
     app.include_router(demo_router)
     app.include_router(console_router)
+    app.include_router(pledges_router)
+    app.include_router(pledge_router)
     app.include_router(leaks_router)
     app.include_router(moderation_router)
     app.include_router(governance_router)
