@@ -11,7 +11,7 @@ from __future__ import annotations
 import hmac
 import time
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram
@@ -42,6 +42,27 @@ class Metrics:
         self.verdicts = Counter("townsquare_verdicts_served",
                                 "Visibility verdicts answered by the API",
                                 ["surface"], registry=self.registry)
+
+        # label lookups cost a lock and a tuple each; a route's children are kept at hand
+        self._children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+        self._surfaces: dict[str, Any] = {}
+
+    def observe(self, method: str, route: str, status: int, seconds: float) -> None:
+        """Count one answered request and its duration."""
+        key = (method, route, status)
+        children = self._children.get(key)
+        if children is None:
+            children = (self.requests.labels(method, route, str(status)),
+                        self.latency.labels(method, route))
+            self._children[key] = children
+        children[0].inc()
+        children[1].observe(seconds)
+
+    def served(self, surface: str, verdicts: int) -> None:
+        child = self._surfaces.get(surface)
+        if child is None:
+            child = self._surfaces[surface] = self.verdicts.labels(surface)
+        child.inc(verdicts)
 
     def watch(self, app: FastAPI) -> None:
         self.registry.register(RuntimeGauges(app))

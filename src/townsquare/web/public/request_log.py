@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from townsquare.web.public.metrics import Metrics
 
 LOGGER = "townsquare.requests"
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 UNMATCHED = "<unmatched>"  # 404s: no per-path label, whatever the path
 VERDICT_ROUTE = "/api/v1/visibility"
 SURFACE = re.compile(rb'^\{"surface":"([A-Za-z0-9_.-]{1,64})"')
@@ -108,14 +109,14 @@ class RequestLog:
 
     def _done(self, scope: Scope, answer: dict[str, Any], seconds: float,
               failed: BaseException | None) -> None:
-        route, method, status = _route(scope), scope["method"], answer["status"]
-        self.metrics.requests.labels(method, route, str(status)).inc()
-        self.metrics.latency.labels(method, route).observe(seconds)
+        route, status = _route(scope), answer["status"]
+        method = scope["method"] if scope["method"] in METHODS else "OTHER"  # bounded labels
+        self.metrics.observe(method, route, status, seconds)
         if answer["verdict"] is not None and status == 200:
             body = b"".join(answer["verdict"])
             surface = SURFACE.match(body)
             if surface:
-                self.metrics.verdicts.labels(surface.group(1).decode()).inc(body.count(ITEM))
+                self.metrics.served(surface.group(1).decode(), body.count(ITEM))
         level = logging.ERROR if failed is not None or status >= 500 else logging.INFO
         if self.logger.isEnabledFor(level):
             self.logger.log(level, "request", exc_info=failed, extra={"fields": {
