@@ -58,8 +58,15 @@ def _layout(text: str) -> Layout | None:
 
 
 def _book(key: SecretKey, text_id: int, layout: Layout) -> CodeBook:
+    """The code of one page text. Binary slots take the near-1/2 bias law (the lexical
+    table) instead of Tardos' arcsine law: a console page leaks through one viewer far more
+    often than through a coalition, and with the few sentence gaps a screenshot keeps,
+    each read slot must carry as much single-viewer evidence as it can (up to one bit)."""
     seed = key.derive(f"townsquare/page-text/{text_id}")
-    return CodeBook(seed, [(s.channel, s.q) for s in layout.slots])
+    laws: list[tuple[Channel, int]] = [
+        ("lexical" if s.q == 2 else s.channel, s.q) for s in layout.slots
+    ]
+    return CodeBook(seed, laws)
 
 
 def fingerprint_text(
