@@ -12,14 +12,17 @@ import logging
 import re
 import statistics
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from sqlalchemy import text
-from tests.e2e.conftest import Api
+from tests.e2e.conftest import Api, running_api
 
-from townsquare.services import transparency
+from townsquare.services import status_links, transparency
+from townsquare.staff.actor import Actor, Forbidden, Grant
+from townsquare.staff.permissions import Permission
 
 TODAY = datetime.now(UTC).date()
 PERIOD = f"from={TODAY - timedelta(days=1)}&to={TODAY}"
@@ -264,3 +267,30 @@ def test_each_request_logs_one_json_line(api: Api, caplog: pytest.LogCaptureFixt
     assert fields["duration_ms"] > 0
     line = json.loads(logger.handlers[0].format(mine[0]))
     assert line["level"] == "info" and line["request_id"] == "trace-me-1"
+
+
+def test_staff_minting_a_status_link_is_audited_the_platform_is_not(api: Api) -> None:
+    api.account("alice")
+    services = api.app.state.runtime.services
+    staff = Actor("sam", "staff", (Grant("moderator", frozenset({Permission.STATUS_READ})),))
+    link = status_links.mint(services, staff, "alice", 1)
+    assert link.expires_at > datetime.now(UTC)
+    api.created("/accounts/alice/status-link", {}, "service")
+    assert rows(api, "SELECT actor, action, subject_id FROM audit_events "
+                     "WHERE action = 'status_link.mint'") == [("sam", "status_link.mint",
+                                                               "alice")]
+    nobody = Actor("nobody", "staff", ())
+    with pytest.raises(Forbidden):
+        status_links.mint(services, nobody, "alice", 1)
+
+
+def test_metrics_want_the_operators_token_when_one_is_set(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TOWNSQUARE_METRICS_TOKEN", "s3cret-metrics")
+    with running_api(database_url, tmp_path, "") as api:
+        assert api.client.get("/metrics").status_code == 403
+        wrong = api.client.get("/metrics", headers={"Authorization": "Bearer nope"})
+        assert wrong.status_code == 403
+        right = api.client.get("/metrics", headers={"Authorization": "Bearer s3cret-metrics"})
+        assert right.status_code == 200 and "townsquare_pending_approvals" in right.text
