@@ -1,11 +1,21 @@
-"""Governance pages of the console over HTTP: approvals, lockdown, council — permissions,
-CSRF, bad input, and that each page calls the same use cases as the API."""
+"""Governance pages of the console over HTTP: approvals, lockdown, council, civic events,
+external requests, the audit log, staff and roles — permissions, lockdowns, CSRF, bad
+input, and that what the pages do is what the API then shows."""
 
 from __future__ import annotations
 
+from fastapi.routing import APIRoute
 from tests.e2e.conftest import Api
 from tests.e2e.test_api_staff import make_staff
 from tests.e2e.test_console_session import sign_in
+
+from townsquare.web.console import (
+    governance,
+    governance_audit,
+    governance_civic,
+    governance_council,
+    governance_staff,
+)
 
 HTMX = {"HX-Request": "true"}
 
@@ -274,3 +284,42 @@ def test_external_requests_are_flagged_political_and_compliance_needs_a_second_p
     assert "needs a second person: approval request #1" in page
     assert api.counts()["actions"] == 0
     assert "pending_approval" in api.client.get("/console/external/1").text
+
+
+def test_every_governance_form_refuses_a_post_without_the_csrf_token(api: Api) -> None:
+    make_staff(api, "ana", "admin")
+    sign_in(api, "ana")
+    routers = [(governance.governance_router, ""), (governance_audit.audit_router, "/console"),
+               (governance_civic.civic_router, "/console"),
+               (governance_council.council_router, "/console"),
+               (governance_staff.staff_router, "/console")]
+    posts = [prefix + route.path for router, prefix in routers for route in router.routes
+             if isinstance(route, APIRoute) and "POST" in route.methods]
+    assert len(posts) >= 15
+    for path in posts:
+        concrete = path.replace("{request_id}", "1").replace("{lockdown_id}", "1").replace(
+            "{proposal_id}", "1").replace("{event_id}", "1").replace("{username}", "ana")
+        concrete = concrete.replace("{role}", "admin").replace("{name}", "ana")
+        r = api.client.post(concrete, data={"reason": "x", "note": "x", "name": "x"})
+        assert r.status_code == 403 and "stale" in r.text, concrete
+    assert api.get("/lockdowns").json() == [] and api.get("/council/members").json() == []
+
+
+def test_a_second_person_rejects_with_a_note_and_a_requester_withdraws(api: Api) -> None:
+    make_staff(api, "ana", "admin")
+    make_staff(api, "ben", "admin")
+    api.post("/lockdowns", {"reason": "drill", "permissions": ["labels.write"]})
+    token = sign_in(api, "ana")
+    form(api, "/console/lockdown/1/lift", token, reason="drill over")
+    page = api.client.get("/console/lockdown").text
+    assert "A lift waits for a second person" in page and "Ask to lift #1" not in page
+    token = sign_in(api, "ben")
+    r = api.client.post("/console/approvals/1/reject",
+                        data={"csrf": token, "note": "not yet"}, headers=HTMX)
+    assert r.status_code == 200 and "Request #1 rejected." in r.text and "not yet" in r.text
+    r = api.client.post("/console/approvals/1/approve", data={"csrf": token})
+    assert r.status_code == 409 and "is rejected, not pending" in r.text
+    form(api, "/console/lockdown/1/lift", token, reason="drill over now")
+    page = form(api, "/console/approvals/2/reject", token, note="asked too early")
+    assert "Request #2 cancelled." in page  # one's own reject is a withdrawal
+    assert len(api.get("/lockdowns").json()) == 1
