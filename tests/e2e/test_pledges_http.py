@@ -131,7 +131,7 @@ def test_console_campaign_page_and_its_controls(api: Api) -> None:
     assert "r0,Person 0,r0@example.org,yes," in exported.text
 
 
-def test_console_delivery_page_dry_of_smtp_is_refused_to_moderators(api: Api) -> None:
+def test_console_delivery_and_pledge_pages_are_refused_to_moderators(api: Api) -> None:
     make_staff(api, "mo", "moderator")
     sign_in(api, "mo")
     memo_id = memo(api, 1, delivered=True)
