@@ -6,6 +6,10 @@ the time. A screenshot of each page; no console errors."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,3 +114,16 @@ def test_issue_a_memo_and_trace_a_console_screenshot_to_its_viewer(
     expect(accused.locator("td").nth(3)).to_contain_text("T")  # the time of the view
     demo.page.screenshot(path=str(shot(demo.shots, "leaks_trace")), full_page=True)
     assert not demo.errors
+
+    # `townsquare leak trace` on the same screenshot names the same view
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TOWNSQUARE_")}
+    env |= {"TOWNSQUARE_DATA_DIR": str(demo_server.log.parent),
+            "TOWNSQUARE_TOKEN": demo_server.admin_token}
+    ran = subprocess.run([str(Path(sys.executable).with_name("townsquare")), "leak", "trace",
+                          str(leaked), "--json"], env=env, capture_output=True, text=True,
+                         timeout=300, check=False)
+    assert ran.returncode == 0, ran.stderr
+    report = json.loads(ran.stdout)
+    assert report["kind"] == "console_page" and report["verdict"] == "identified"
+    [who] = report["accused"]
+    assert (who["name"], who["page"]) == (viewer, memo_url.removeprefix(demo_server.url))
