@@ -137,7 +137,7 @@ CLI_CASES: dict[str, CliCase] = {
         "token", "create", f"new{n}", "--role", "service")),
     "token revoke": _c(P.STAFF_ADMIN, lambda c, n: inv("token", "revoke", token(c, n))),
     "policy check": _c("public", lambda c, n: inv("policy", "check", str(POLICY))),
-    "policy shadow": _c("public", lambda c, n: inv("policy", "shadow", str(POLICY))),
+    "policy shadow": _c(P.POLICY_READ, lambda c, n: inv("policy", "shadow", str(POLICY))),
     # --- staff and roles ---
     "staff create": _c(P.STAFF_ADMIN, lambda c, n: inv(
         "staff", "create", f"new{n}", "--no-password")),

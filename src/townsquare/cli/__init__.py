@@ -347,17 +347,21 @@ def policy_shadow(
     file: Annotated[Path, typer.Argument(help="Candidate policy file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Compare a candidate policy with the live one: every verdict that would change."""
+    """Compare a candidate policy with the one in force now (a stored version, or a civic
+    event's variant): every verdict that would change."""
     from townsquare.moderation.model import ModerationError
     from townsquare.moderation.verdicts import CompiledPolicy, shadow_diff
-    from townsquare.policy_files import load_policy_from_settings, read_policy
+    from townsquare.policy_files import read_policy
+    from townsquare.services.policies import live_policy
 
     try:
-        live = load_policy_from_settings(load_settings())
         candidate = CompiledPolicy(read_policy(file))
     except ModerationError as exc:
         fail(str(exc))
         return
+    with application() as a:
+        cli_actor(a, P.POLICY_READ)
+        live = live_policy(a.sessions, a.settings)
     changes = shadow_diff(live, candidate)
     if as_json:
         emit_json({"changed_cells": len(changes), "changes": changes})
