@@ -194,3 +194,6 @@ CASES.update(REPORTS_CASES)
 from tests.e2e.delivery_matrix_cases import DELIVERY_CASES  # noqa: E402
 
 CASES.update(DELIVERY_CASES)
+from tests.e2e.public_matrix_cases import PUBLIC_CASES  # noqa: E402
+
+CASES.update(PUBLIC_CASES)
