@@ -43,6 +43,7 @@ def test_a_lockdown_lift_needs_a_second_person_who_approves_it_in_the_console(ap
     token = sign_in(api, "ben")
     page = api.client.get("/console/approvals").text
     assert "Approve #1" in page and "asked by" in page.lower()
+    assert "What approving applies" in page and '"lockdown_id": 1' in page
     r = api.client.post("/console/approvals/1/approve",
                         data={"csrf": token, "note": "confirmed with legal"}, headers=HTMX)
     assert r.status_code == 200 and 'id="gov-body"' in r.text and "<html" not in r.text
