@@ -68,6 +68,7 @@ class Settings(BaseSettings):
     smtp_host: str = "localhost"
     smtp_port: int = Field(default=25, gt=0, lt=65536)
     smtp_starttls: bool = False  # upgrade the connection with STARTTLS before logging in
+    smtp_ca_file: Path | None = None  # CA bundle the server's certificate must chain to
     smtp_username: str | None = None  # log in only when set
     smtp_password: str | None = None
     # The From address of every message townsquare sends.

@@ -53,10 +53,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def smtp_server() -> Iterator[tuple[Inbox, int]]:
+def smtp_server(**options: Any) -> Iterator[tuple[Inbox, int]]:
+    """A server on a free port; ``options`` go to aiosmtpd's SMTP (TLS, authentication)."""
     handler = Inbox()
     port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller = Controller(handler, hostname="127.0.0.1", port=port, **options)
     controller.start()
     try:
         yield handler, port

@@ -3,10 +3,14 @@ bytes trace back to their recipients from the text part and from the HTML part."
 
 from __future__ import annotations
 
+import ssl
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from aiosmtpd.smtp import AuthResult
 from tests.integration.smtp_server import (
     ADMIN,
     MODERATOR,
@@ -144,3 +148,36 @@ def test_html_keeps_no_break_spaces_zero_width_marks_and_double_spaces() -> None
     html = html_document(text)
     assert copied(html).strip() == text
     assert "\u00a0" in html and "\u200b" in html and "&lt;x&gt; &amp;" in html
+
+
+def self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key (the certificate is its own CA)."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    return cert, key
+
+
+def test_starttls_and_login_before_sending(tmp_path: Path, database_url: str) -> None:
+    cert, key = self_signed(tmp_path)
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(cert, key)
+    logins: list[tuple[str, bool]] = []
+
+    def authenticate(server: Any, session: Any, envelope: Any, mechanism: str,
+                     data: Any) -> AuthResult:
+        ok = (data.login, data.password) == (b"mailer", b"s3cret")
+        logins.append((data.login.decode(), session.ssl is not None))
+        return AuthResult(success=ok)
+
+    with smtp_server(tls_context=tls, require_starttls=True, auth_required=True,
+                     authenticator=authenticate) as (server, port):
+        app = make_app(tmp_path, database_url, port, smtp_starttls=True, smtp_ca_file=cert,
+                       smtp_username="mailer", smtp_password="s3cret", mail_retries=0)
+        try:
+            memo_id = issue(app, tmp_path, 2)
+            assert deliver_memo(app, ADMIN, memo_id)["sent"] == 2
+            assert len(server.messages) == 2 and logins[0] == ("mailer", True)
+        finally:
+            app.close()

@@ -147,7 +147,8 @@ class SmtpOutbox:
         try:
             smtp.ehlo()
             if s.smtp_starttls:
-                smtp.starttls(context=ssl.create_default_context())
+                ca = None if s.smtp_ca_file is None else str(s.smtp_ca_file)
+                smtp.starttls(context=ssl.create_default_context(cafile=ca))
                 smtp.ehlo()
             if s.smtp_username:
                 smtp.login(s.smtp_username, s.smtp_password or "")
