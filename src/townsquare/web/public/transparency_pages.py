@@ -66,11 +66,16 @@ def log_csv(rt: Rt, from_: Annotated[str | None, Query(alias="from", max_length=
     writer = csv.DictWriter(out, fieldnames=public_log.FIELDS, lineterminator="\r\n")
     writer.writeheader()
     for entry in public_log.whole_log(rt.services, period):
-        writer.writerow({**entry, "surfaces": " ".join(entry["surfaces"]),
-                         "account": entry["account"] or "", "expires_at":
-                         entry["expires_at"] or ""})
+        row = {**entry, "surfaces": " ".join(entry["surfaces"])}
+        writer.writerow({name: _cell(value) for name, value in row.items()})
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers=_attachment(period, "csv"))
+
+
+def _cell(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text: no formula from a policy or label name."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _attachment(period: transparency.Period, extension: str) -> dict[str, str]:
