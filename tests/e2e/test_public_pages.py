@@ -180,6 +180,9 @@ def test_moderation_log_is_pseudonymised_paginated_and_downloads(api: Api) -> No
     bob = next(e for e in entries if e["what"] == "permanent_suspension")
     assert re.fullmatch(r"account-[0-9a-f]{12}", bob["subject"])
     assert bob["account"] == bob["subject"]  # one account, one pseudonym
+    bobs_post = next(e for e in entries if e["what"] == "do_not_amplify")
+    assert re.fullmatch(r"post-[0-9a-f]{12}", bobs_post["subject"])
+    assert bobs_post["account"] == bob["subject"]  # the post's author, pseudonymised
     removal = next(e for e in entries if e["what"] == "remove_post")
     assert removal["status"] == "reversed"  # the upheld appeal undid it
 

@@ -23,7 +23,7 @@ from townsquare.moderation.verdicts import CompiledPolicy
 from townsquare.services import external_requests
 from townsquare.services.context import Services
 from townsquare.store.due_process_tables import Appeal, ReinstatementRequest
-from townsquare.store.moderation_tables import EnforcementAction, Label
+from townsquare.store.moderation_tables import EnforcementAction, Label, Post
 from townsquare.store.report_tables import Report
 from townsquare.store.tables import utcnow
 
@@ -114,13 +114,18 @@ def moderation_entries(session: Session, compiled: CompiledPolicy, period: Perio
                         a.expires_at, a.reversed_at)
         for a in actions
     ]
+    standalone = [lab for lab in labels if lab.id not in written]
+    posts = {lab.subject_id for lab in standalone if lab.subject_type == "post"}
+    authors = dict(session.execute(select(Post.id, Post.author_id).where(Post.id.in_(posts))
+                                   ).all()) if posts else {}
     entries += [
         ModerationEntry("label", lab.id, lab.created_at, lab.label, lab.policy,
                         lab.subject_type, lab.subject_id,
-                        lab.subject_id if lab.subject_type == "account" else None,
+                        lab.subject_id if lab.subject_type == "account"
+                        else authors.get(lab.subject_id),
                         lab.source, _surfaces(compiled, [lab.label]), lab.expires_at,
                         lab.removed_at)
-        for lab in labels if lab.id not in written
+        for lab in standalone
     ]
     entries.sort(key=lambda e: (e.at, e.kind, e.id), reverse=True)
     return entries
