@@ -8,6 +8,7 @@ whitespace collapsing and show in a screenshot's word gaps."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import Request
@@ -19,6 +20,10 @@ from townsquare.services.page_views import PageView, fingerprint_text
 from townsquare.web.console.session import runtime_of
 
 STYLE = "white-space: pre-wrap"
+# A zero-width space is a line-break opportunity; followed by a no-break space it would
+# start the next line with a visible space. Kept together, the pair never breaks.
+_ZW_BEFORE_NBSP = re.compile("\u200b[\u00a0\u202f]")
+_GLUED = '<span style="white-space: nowrap">{}</span>'
 
 
 def _view(request: Request, viewer: str) -> PageView:
@@ -44,4 +49,5 @@ def fingerprint(context: Context, text: Any) -> Markup:
         value = fingerprint_text(
             runtime.services.sessions, runtime.app.key, _view(request, viewer.name), value
         )
-    return Markup('<span class="fp" style="{}">{}</span>').format(STYLE, escape(value))
+    body = _ZW_BEFORE_NBSP.sub(lambda m: _GLUED.format(m.group()), str(escape(value)))
+    return Markup('<span class="fp" style="{}">{}</span>').format(STYLE, Markup(body))
