@@ -80,7 +80,7 @@ def test_account_holder_appeals_from_the_signed_status_page(demo: Demo) -> None:
     _, path = limited_account(demo)
     page = demo.open(path)
     expect(page.get_by_role("heading", name="Your account status")).to_be_visible()
-    statement = page.get_by_label("Why this limit is wrong (your appeal of do_not_amplify)")
+    statement = page.get_by_label("Why this is wrong (your appeal of do_not_amplify)")
     statement.fill("It was a joke about bots, not an offer.")
     shot(page, "public_account_status")
     statement.press("Tab")

@@ -297,3 +297,19 @@ def test_metrics_want_the_operators_token_when_one_is_set(
         assert wrong.status_code == 403
         right = api.client.get("/metrics", headers={"Authorization": "Bearer s3cret-metrics"})
         assert right.status_code == 200 and "townsquare_pending_approvals" in right.text
+
+
+def test_a_warning_limits_nothing_but_is_appealed_from_the_status_page(api: Api) -> None:
+    api.account("carol")
+    warning = api.action("warn", "carol", "hateful_conduct")
+    path = api.created("/accounts/carol/status-link", {}, "service")["path"]
+    page = api.client.get(path).text
+    assert "No active limits" in page and "Appeal this decision" in page
+    query = parse_qs(urlsplit(path).query)
+    filed = api.client.post("/status/carol/appeals", data={
+        "expires": query["expires"][0], "sig": query["sig"][0], "target_type": "action",
+        "target_id": str(warning["id"]), "statement": "I was quoting someone."})
+    assert filed.status_code == 201
+    assert "Appeal this decision" not in filed.text  # appealed: the form is gone
+    assert rows(api, "SELECT target_type, target_id FROM appeals") == [
+        ("action", warning["id"])]
