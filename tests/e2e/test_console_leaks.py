@@ -161,3 +161,20 @@ def test_bad_input_is_refused_with_a_message_and_nothing_is_stored(api: Api) -> 
     r = api.client.post("/console/leaks", data={"csrf": csrf, "text": MEMO})
     assert r.status_code == 403
     assert memos_stored(api) == 0
+
+
+def test_a_lockdown_disables_issuing_and_tracing_with_its_reason(api: Api) -> None:
+    make_staff(api, "sec", "admin")
+    csrf = sign_in(api, "sec")
+    draft = review(api, csrf)
+    assert '<button type="submit" formaction="/console/memos/issue">Issue copies' in draft
+    api.post("/lockdowns", {"reason": "board meeting leak",
+                            "permissions": ["memos.issue", "leaks.trace"]})
+    csrf = sign_in(api, "sec")
+    page = api.client.get("/console/leaks").text
+    assert "disabled" in page and "board meeting leak" in page
+    r = api.client.post("/console/leaks", data={"csrf": csrf, "text": MEMO})
+    assert r.status_code == 403 and "board meeting leak" in r.text
+    r = issue(api, csrf)
+    assert r.status_code == 403 and "frozen by a lockdown" in r.text
+    assert memos_stored(api) == 0
