@@ -178,3 +178,19 @@ def test_a_lockdown_disables_issuing_and_tracing_with_its_reason(api: Api) -> No
     r = issue(api, csrf)
     assert r.status_code == 403 and "frozen by a lockdown" in r.text
     assert memos_stored(api) == 0
+
+
+def test_an_uploaded_memo_is_reviewed_and_bad_uploads_are_refused(api: Api) -> None:
+    make_staff(api, "sec", "admin")
+    csrf = sign_in(api, "sec")
+    r = api.client.post("/console/memos/review", data={"csrf": csrf, "channel": CHANNELS},
+                        files={"upload": ("update.md", MEMO.encode(), "text/markdown")})
+    assert r.status_code == 200
+    assert 'name="filename" value="update.md"' in r.text and "Wording variants" in r.text
+    r = api.client.post("/console/memos/review", data={"csrf": csrf, "channel": CHANNELS},
+                        files={"upload": ("memo.txt", b"\xff\xfe\x00bad", "text/plain")})
+    assert r.status_code == 422 and "not UTF-8 text" in r.text
+    r = api.client.post("/console/leaks", data={"csrf": csrf},
+                        files={"leak": ("shot.png", b"\x89PNG\r\n\x1a\nbroken", "image/png")})
+    assert r.status_code == 422 and "cannot be read as an image" in r.text
+    assert "tsq-console" not in r.text
