@@ -313,3 +313,12 @@ def test_a_warning_limits_nothing_but_is_appealed_from_the_status_page(api: Api)
     assert "Appeal this decision" not in filed.text  # appealed: the form is gone
     assert rows(api, "SELECT target_type, target_id FROM appeals") == [
         ("action", warning["id"])]
+
+
+def test_a_limit_an_action_wrote_is_appealed_as_that_action(api: Api) -> None:
+    api.account("dan")
+    api.posted("d1", "dan", "buy followers")
+    action = api.action("limit_reach", "d1", "spam", subject_type="post")
+    page = api.client.get(api.created("/accounts/dan/status-link", {}, "service")["path"]).text
+    assert re.search(r'name="target_type" value="action">\s*<input type="hidden" '
+                     rf'name="target_id" value="{action["id"]}">', page)

@@ -93,11 +93,29 @@ def mint(services: Services, actor: Actor, account_id: str, hours: float = DEFAU
 
 
 def status_for(services: Services, link: StatusLink) -> dict[str, Any]:
-    """What the holder of ``link`` sees: the account's status."""
+    """What the holder of ``link`` sees: the account's status (``account``), what appealing
+    each limit would appeal (``targets``: label id -> (type, id); a label an action wrote
+    appeals the action), what was appealed already (``appealed``), the decisions that limit
+    nothing but may still be appealed (``decisions``: their notices, e.g. a warning), and
+    the appeal window in days."""
     with services.sessions() as session:
         if session.get(Account, link.account_id) is None:
             raise NotFoundError("this account no longer exists")
-    return account_status(services.moderation, link.account_id)
+    account = account_status(services.moderation, link.account_id)
+    window = timedelta(days=services.settings.appeal_window_days)
+    appealed = {(a["target_type"], a["target_id"]) for a in account["appeals"]}
+    acted = {n["label_id"]: n["action_id"] for n in account["notices"]
+             if n["label_id"] is not None and n["action_id"] is not None}
+    targets = {lim["id"]: ("action", acted[lim["id"]]) if lim["id"] in acted
+               else ("label", lim["id"]) for lim in account["limits"]}
+    now = utcnow()
+    decisions = [n for n in account["notices"]
+                 if n["action_id"] is not None and n["label_id"] is None and n["appealable"]
+                 and n["action_id"] not in acted.values()
+                 and ("action", n["action_id"]) not in appealed
+                 and n["created_at"] + window > now]
+    return {"account": account, "targets": targets, "appealed": appealed,
+            "decisions": decisions, "window_days": window.days}
 
 
 def appeal_from_page(services: Services, link: StatusLink, target_type: str, target_id: int,

@@ -3,7 +3,6 @@ its appeal form; and the API route the platform mints those links with."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -15,7 +14,6 @@ from townsquare.api.runtime import Runtime
 from townsquare.services import status_links
 from townsquare.staff.actor import Actor
 from townsquare.staff.permissions import Permission
-from townsquare.store.tables import utcnow
 from townsquare.web.public.render import page
 from townsquare.web.public.routing import PublicRoute
 
@@ -46,20 +44,8 @@ def mint_status_link(
 
 def _view(request: Request, rt: Runtime, link: status_links.StatusLink, *, status: int = 200,
           **context: Any) -> HTMLResponse:
-    account = status_links.status_for(rt.services, link)
-    appealed = {(a["target_type"], a["target_id"]) for a in account["appeals"]}
-    acted = {n["label_id"]: n["action_id"] for n in account["notices"]
-             if n["label_id"] is not None and n["action_id"] is not None}
-    window = timedelta(days=rt.services.settings.appeal_window_days)
-    # decisions that limit nothing (a warning) are appealed from their notice
-    decisions = [n for n in account["notices"]
-                 if n["action_id"] is not None and n["label_id"] is None and n["appealable"]
-                 and n["action_id"] not in acted.values()
-                 and ("action", n["action_id"]) not in appealed
-                 and n["created_at"] + window > utcnow()]
-    return page(request, "status.html", status=status, title="Your account status",
-                account=account, link=link, appealed=appealed, acted=acted,
-                decisions=decisions, window_days=window.days, **context)
+    return page(request, "status.html", status=status, title="Your account status", link=link,
+                **status_links.status_for(rt.services, link), **context)
 
 
 @status_router.get("/status/{account_id}", response_class=HTMLResponse)
