@@ -13,6 +13,7 @@ import pytest
 from aiosmtpd.smtp import AuthResult
 from tests.integration.smtp_server import (
     ADMIN,
+    MEMO,
     MODERATOR,
     Inbox,
     copied,
@@ -27,6 +28,7 @@ from tests.integration.smtp_server import (
 from townsquare.services.delivery import deliver_memo, delivery_status
 from townsquare.services.errors import ForbiddenError, NotFoundError
 from townsquare.services.mail import html_document
+from townsquare.services.memos import issue_memo
 
 
 @pytest.fixture
@@ -181,3 +183,24 @@ def test_starttls_and_login_before_sending(tmp_path: Path, database_url: str) ->
             assert len(server.messages) == 2 and logins[0] == ("mailer", True)
         finally:
             app.close()
+
+
+def test_a_recipient_without_an_address_fails_alone(
+    inbox: tuple[Inbox, int], tmp_path: Path, database_url: str,
+) -> None:
+    server, port = inbox
+    app = make_app(tmp_path, database_url, port)
+    try:
+        memo = tmp_path / "memo.md"
+        memo.write_text(MEMO, "utf-8")
+        people = tmp_path / "people.csv"
+        people.write_text('id,name,email\na,"Ann\nSmith",a@example.org\nb,Bo,\n', "utf-8")
+        memo_id = issue_memo(app.sessions, app.key, memo, people, tmp_path / "copies",
+                             actor="alice").memo_id
+        report = deliver_memo(app, ADMIN, memo_id)
+        assert (report["sent"], report["failed"]) == (1, 1)
+        assert "no usable email address" in report["recipients"][1]["error"]
+        (rcpts, raw), = server.messages
+        assert rcpts == ["a@example.org"] and b"To: Ann Smith <a@example.org>" in raw
+    finally:
+        app.close()

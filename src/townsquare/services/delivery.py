@@ -19,7 +19,7 @@ from townsquare.canary.embed import CopyWriter
 from townsquare.canary.model import Layout
 from townsquare.services import audit
 from townsquare.services.errors import NotFoundError
-from townsquare.services.mail import Outbox, compose, outbox_for
+from townsquare.services.mail import Outbox, Sent, Undeliverable, compose, outbox_for
 from townsquare.services.memos import codebook_for
 from townsquare.services.pledge_links import pledge_url
 from townsquare.staff.actor import Actor
@@ -103,9 +103,14 @@ def deliver_memo(app: App, actor: Actor, memo_id: str, *, dry_run: Path | None =
             for person, text in zip(batch, texts, strict=True):
                 footer, link = ("", None) if campaign is None else pledge_footer(
                     app, campaign, person.position, False)
-                message = compose(app.settings, to_name=person.name, to_address=person.email,
-                                  subject=copies.title, body=text, footer=footer, link=link)
-                sent = box.send(message, person.recipient_id)
+                try:
+                    message = compose(app.settings, to_name=person.name,
+                                      to_address=person.email, subject=copies.title,
+                                      body=text, footer=footer, link=link)
+                except Undeliverable as exc:
+                    sent = Sent("failed", 0, str(exc))
+                else:
+                    sent = box.send(message, person.recipient_id)
                 if dry_run is None:
                     with unit_of_work(app.sessions) as session:
                         repo.save_delivery(session, memo_id, person.position, person.email,

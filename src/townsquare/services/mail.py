@@ -45,17 +45,24 @@ def html_document(body: str, footer: str = "", link: str | None = None) -> str:
             f'<div style="{_STYLE}">{html_text(body)}</div>{foot}</body></html>\n')
 
 
+class Undeliverable(ValueError):
+    """A recipient no message can be addressed to (no or a malformed email address)."""
+
+
 def compose(
     settings: Settings, *, to_name: str, to_address: str, subject: str, body: str,
     footer: str = "", link: str | None = None,
 ) -> EmailMessage:
     """One message to one recipient: text/plain and text/html parts with the same body
     (and footer and link), UTF-8, quoted-printable (soft line breaks decode back to the
-    exact text)."""
+    exact text). Raises :class:`Undeliverable` without a usable address."""
+    address = to_address.strip()
+    if not address or "@" not in address or any(c in address for c in "\r\n <>,"):
+        raise Undeliverable(f"no usable email address ({to_address!r})")
     message = EmailMessage(policy=SMTP)
     message["From"] = settings.mail_from
-    message["To"] = formataddr((to_name, to_address))
-    message["Subject"] = subject
+    message["To"] = formataddr((" ".join(to_name.split()), address))
+    message["Subject"] = " ".join(subject.split())
     message["Message-ID"] = make_msgid(domain=settings.mail_from.rpartition("@")[2] or None)
     tail = " ".join(part for part in (footer, link) if part)
     plain = body if not tail else f"{body.rstrip()}\n\n-- \n{tail}\n"

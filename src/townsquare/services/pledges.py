@@ -22,7 +22,7 @@ from townsquare.moderation.model import ModerationError
 from townsquare.services import audit
 from townsquare.services.delivery import MemoCopies, load_memo, pledge_footer
 from townsquare.services.errors import ConflictError, NotFoundError
-from townsquare.services.mail import Outbox, compose, outbox_for
+from townsquare.services.mail import Outbox, Undeliverable, compose, outbox_for
 from townsquare.services.pledge_links import read_token
 from townsquare.staff.actor import Actor
 from townsquare.staff.permissions import Permission
@@ -242,9 +242,14 @@ def remind(app: App, actor: Actor, *, now: datetime | None = None,
             texts = copies.render([p.position for p in people]) if people else []
             for person, text in zip(people, texts, strict=True):
                 footer, link = pledge_footer(app, campaign, person.position, True)
-                message = compose(app.settings, to_name=person.name, to_address=person.email,
-                                  subject=f"Reminder: {copies.title}", body=text,
-                                  footer=footer, link=link)
+                try:
+                    message = compose(app.settings, to_name=person.name,
+                                      to_address=person.email,
+                                      subject=f"Reminder: {copies.title}", body=text,
+                                      footer=footer, link=link)
+                except Undeliverable:
+                    failed += 1
+                    continue
                 outcome = box.send(message, f"{person.recipient_id}-reminder")
                 if outcome.status == "failed":
                     failed += 1
