@@ -15,8 +15,8 @@ from __future__ import annotations
 import http.client
 import json
 import random
+import secrets
 import statistics
-import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +26,9 @@ from bench.canary_bench import scratch, townsquare_exe
 from bench.loadgen import HOST, Phase, Server, request_bytes, run_phase, serving
 from bench.moderation_seed import SeededStore, seed_logged, sizes_for, viewers
 from bench.timing import BenchResult, Row, Timing
+from townsquare.bootstrap import open_app
+from townsquare.services.tokens import create_token
+from townsquare.settings import KEY_FILE_NAME, SQLITE_FILE_NAME, load_settings
 
 HTTP_TARGET_S, HTTP_TARGET_RATE = 0.015, 200  # p99 under 15 ms at 200 requests/s
 PROPAGATION_TARGET_S = 1.0
@@ -36,13 +39,18 @@ VISIBILITY, FLOOR = "/api/v1/visibility", "/api/v1/visibility/floor"
 
 
 def _tokens(data_dir: Path) -> dict[str, str]:
-    env = Server(townsquare_exe(), data_dir, 1).env()
-    out = {}
-    for name, role in (("bench", "service"), ("bench-moderator", "moderator")):
-        done = subprocess.run([townsquare_exe(), "token", "create", name, "--role", role],
-                              env=env, capture_output=True, text=True, check=True)
-        out[role] = done.stdout.strip().splitlines()[-1]
-    return out
+    """Service tokens made in the store the server will use (as an operator's admin would:
+    the CLI needs a token of its own to make one)."""
+    # The server's environment names only the data dir: the defaults inside it.
+    app = open_app(load_settings(data_dir=data_dir,
+                                 database_url=f"sqlite:///{data_dir / SQLITE_FILE_NAME}",
+                                 key_file=data_dir / KEY_FILE_NAME))
+    suffix = secrets.token_hex(3)  # a reused store keeps the tokens of earlier runs
+    try:
+        return {role: create_token(app.sessions, f"{name}-{suffix}", role)
+                for name, role in (("bench", "service"), ("bench-moderator", "moderator"))}
+    finally:
+        app.close()
 
 
 def _bodies(store: SeededStore, n_items: int, count: int = 64) -> list[bytes]:
