@@ -6,6 +6,7 @@ from __future__ import annotations
 import ssl
 import subprocess
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,8 @@ from townsquare.services.delivery import deliver_memo, delivery_status
 from townsquare.services.errors import ForbiddenError, NotFoundError
 from townsquare.services.mail import html_document
 from townsquare.services.memos import issue_memo
+from townsquare.store import deliveries
+from townsquare.store.db import unit_of_work
 
 
 @pytest.fixture
@@ -202,5 +205,32 @@ def test_a_recipient_without_an_address_fails_alone(
         assert "no usable email address" in report["recipients"][1]["error"]
         (rcpts, raw), = server.messages
         assert rcpts == ["a@example.org"] and b"To: Ann Smith <a@example.org>" in raw
+    finally:
+        app.close()
+
+
+def test_a_copy_another_run_is_sending_is_not_sent_twice(
+    inbox: tuple[Inbox, int], tmp_path: Path, database_url: str,
+) -> None:
+    server, port = inbox
+    app = make_app(tmp_path, database_url, port)
+    try:
+        memo_id = issue(app, tmp_path, 3)
+        now = datetime.now(UTC)
+        with unit_of_work(app.sessions) as session:  # another run holds p1 since just now
+            assert deliveries.claim_delivery(session, memo_id, 1, "p1@example.org", now,
+                                             now - timedelta(minutes=10))
+        report = deliver_memo(app, ADMIN, memo_id)
+        assert (report["sent"], report["in_progress"]) == (2, 1)
+        assert sorted(r for rcpts, _ in server.messages for r in rcpts) == [
+            "p0@example.org", "p2@example.org"]
+        status = {r["recipient_id"]: r["status"] for r in delivery_status(app, ADMIN, memo_id)}
+        assert status == {"p0": "sent", "p1": "sending", "p2": "sent"}
+        later = datetime.now(UTC) + timedelta(minutes=11)  # that run died: p1 is taken over
+        with unit_of_work(app.sessions) as session:
+            assert deliveries.claim_delivery(session, memo_id, 1, "p1@example.org", later,
+                                             later - timedelta(minutes=10))
+            assert not deliveries.claim_delivery(session, memo_id, 0, "p0@example.org", later,
+                                                 later - timedelta(minutes=10))
     finally:
         app.close()

@@ -46,8 +46,10 @@ def memo_deliver(
         if report["dry_run"]:
             out.print(f"wrote {report['written']} messages to {dry_run}", markup=False)
         else:
+            busy = (f", being sent by another run {report['in_progress']}"
+                    if report["in_progress"] else "")
             out.print(f"sent {report['sent']}, failed {report['failed']}, already delivered "
-                      f"{report['skipped']}", markup=False)
+                      f"{report['skipped']}{busy}", markup=False)
     if report["failed"]:
         raise typer.Exit(FAILED_EXIT)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +30,12 @@ from townsquare.store import memos as memo_repo
 from townsquare.store.db import unit_of_work
 from townsquare.store.delivery_tables import PledgeCampaign
 from townsquare.store.memos import RecipientRow
-from townsquare.store.tables import Memo
+from townsquare.store.tables import Memo, utcnow
 
 _BATCH = 512
+# A recipient claimed by a run that has not reported back for this long is sent again
+# (that run died); within it, concurrent runs never send the same copy twice.
+CLAIM_TIMEOUT = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,13 @@ def _batches(rows: Iterator[RecipientRow]) -> Iterator[list[RecipientRow]]:
         yield batch
 
 
+def _claim(app: App, memo_id: str, person: RecipientRow) -> bool:
+    now = utcnow()
+    with unit_of_work(app.sessions) as session:
+        return repo.claim_delivery(session, memo_id, person.position, person.email, now,
+                                   now - CLAIM_TIMEOUT)
+
+
 def deliver_memo(app: App, actor: Actor, memo_id: str, *, dry_run: Path | None = None,
                  outbox: Outbox | None = None) -> dict[str, Any]:
     """Send (or, with ``dry_run``, write) every recipient not yet served their copy; a
@@ -97,12 +108,16 @@ def deliver_memo(app: App, actor: Actor, memo_id: str, *, dry_run: Path | None =
         people = [r for r in repo.recipients(session, memo_id)
                   if dry_run is not None or r.position not in done]
     outcomes: list[dict[str, Any]] = []
+    busy = 0
     with outbox or outbox_for(app.settings, dry_run) as box:
         for batch in _batches(iter(people)):
             texts = copies.render([r.position for r in batch])
             for person, text in zip(batch, texts, strict=True):
                 footer, link = ("", None) if campaign is None else pledge_footer(
                     app, campaign, person.position, False)
+                if dry_run is None and not _claim(app, memo_id, person):
+                    busy += 1  # sent or being sent by another run meanwhile
+                    continue
                 try:
                     message = compose(app.settings, to_name=person.name,
                                       to_address=person.email, subject=copies.title,
@@ -122,7 +137,8 @@ def deliver_memo(app: App, actor: Actor, memo_id: str, *, dry_run: Path | None =
     counts = {s: sum(1 for o in outcomes if o["status"] == s)
               for s in ("sent", "failed", "written")}
     summary = {"memo_id": memo_id, "dry_run": dry_run is not None,
-               "skipped": 0 if dry_run is not None else len(done), **counts}
+               "skipped": 0 if dry_run is not None else len(done), "in_progress": busy,
+               **counts}
     with unit_of_work(app.sessions) as session:
         audit.record(session, actor, "memo.deliver", "memo", memo_id, after={
             **summary, "dry_run_dir": None if dry_run is None else str(dry_run)})
@@ -130,7 +146,8 @@ def deliver_memo(app: App, actor: Actor, memo_id: str, *, dry_run: Path | None =
 
 
 def delivery_status(app: App, actor: Actor, memo_id: str) -> list[dict[str, Any]]:
-    """Every recipient with their latest delivery status (``pending`` when never tried)."""
+    """Every recipient with their latest delivery status: ``pending`` (never tried),
+    ``sending`` (a run is on it), ``sent`` or ``failed``."""
     actor.check(Permission.MEMOS_ISSUE)
     with unit_of_work(app.sessions) as session:
         if memo_repo.get_memo(session, memo_id) is None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import CursorResult, and_, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from townsquare.store.delivery_tables import (
@@ -41,6 +43,28 @@ def deliveries(session: Session, memo_id: str) -> dict[int, MemoDelivery]:
     """The latest delivery status of each recipient (by position) that was tried."""
     rows = session.scalars(select(MemoDelivery).where(MemoDelivery.memo_id == memo_id))
     return {row.position: row for row in rows}
+
+
+def claim_delivery(session: Session, memo_id: str, position: int, email: str,
+                   now: datetime, stale_before: datetime) -> bool:
+    """Mark a recipient's delivery as in progress, unless it was sent or another run is
+    sending it (a claim older than ``stale_before`` is abandoned and may be taken over).
+    True when this caller holds the claim."""
+    try:
+        with session.begin_nested():
+            session.add(MemoDelivery(memo_id=memo_id, position=position, email=email,
+                                     status="sending", attempts=0, updated_at=now))
+        return True
+    except IntegrityError:
+        pass
+    taken = session.execute(
+        update(MemoDelivery)
+        .where(MemoDelivery.memo_id == memo_id, MemoDelivery.position == position,
+               or_(MemoDelivery.status == "failed",
+                   and_(MemoDelivery.status == "sending", MemoDelivery.updated_at < stale_before)))
+        .values(status="sending", updated_at=now)
+    )
+    return cast(CursorResult[Any], taken).rowcount == 1
 
 
 def save_delivery(session: Session, memo_id: str, position: int, email: str, status: str,

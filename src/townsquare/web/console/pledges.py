@@ -42,7 +42,8 @@ def _moment(value: str) -> datetime:
 
 def _delivery(request: Request, viewer: Actor, memo_id: str, notice: str = "") -> HTMLResponse:
     rows = delivery.delivery_status(runtime_of(request).app, viewer, memo_id)
-    counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("pending", "sent", "failed")}
+    counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("pending", "sending", "sent",
+                                                               "failed")}
     template = "pledges_delivery_body.html" if is_htmx(request) else "pledges_delivery.html"
     return page(request, viewer, template, title=f"Delivery of {memo_id}", memo_id=memo_id,
                 rows=rows, counts=counts, notice=notice)
