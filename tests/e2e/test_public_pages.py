@@ -322,3 +322,18 @@ def test_a_limit_an_action_wrote_is_appealed_as_that_action(api: Api) -> None:
     page = api.client.get(api.created("/accounts/dan/status-link", {}, "service")["path"]).text
     assert re.search(r'name="target_type" value="action">\s*<input type="hidden" '
                      rf'name="target_id" value="{action["id"]}">', page)
+
+
+def test_a_pledge_link_never_reaches_the_request_log(
+    api: Api, caplog: pytest.LogCaptureFixture
+) -> None:
+    logger = logging.getLogger("townsquare.requests")
+    logger.addHandler(caplog.handler)
+    try:
+        api.client.get("/pledge/some-secret-token", headers={"X-Request-ID": "pledge-1"})
+    finally:
+        logger.removeHandler(caplog.handler)
+    mine = [rec for rec in caplog.records if getattr(rec, "fields", {}).get(
+        "request_id") == "pledge-1"]
+    assert len(mine) == 1
+    assert "some-secret-token" not in json.dumps(mine[0].fields)  # type: ignore[attr-defined]

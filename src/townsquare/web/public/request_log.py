@@ -67,6 +67,18 @@ def configure_logging(level: str) -> logging.Logger:
     return logger
 
 
+# Paths that carry a bearer secret of their own (pledge links, signed status links keep
+# theirs in the query string, which is never logged): the log keeps the route only.
+SECRET_PATHS = ("/pledge/",)
+
+
+def _loggable(path: str) -> str:
+    for prefix in SECRET_PATHS:
+        if path.startswith(prefix):
+            return prefix + "…"
+    return path
+
+
 def _route(scope: Scope) -> str:
     route = scope.get("route")
     path = getattr(route, "path_format", None) or getattr(route, "path", None)
@@ -121,5 +133,5 @@ class RequestLog:
         if self.logger.isEnabledFor(level):
             self.logger.log(level, "request", exc_info=failed, extra={"fields": {
                 "request_id": answer["request_id"], "method": method, "route": route,
-                "path": scope["path"], "status": status,
+                "path": _loggable(scope["path"]), "status": status,
                 "duration_ms": round(seconds * 1000, 3)}})
