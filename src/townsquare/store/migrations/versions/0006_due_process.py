@@ -8,30 +8,18 @@ Create Date: 2026-11-25
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import postgresql
+
+from townsquare.store.migrations.columns import fk as _fk
+from townsquare.store.migrations.columns import json_document as _json
+from townsquare.store.migrations.columns import utc as _utc
 
 revision: str = "0006_due_process"
 down_revision: str | None = "0005_reports"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
-
-
-def _json() -> sa.types.TypeEngine[Any]:
-    return sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
-
-
-def _utc() -> sa.DateTime:
-    return sa.DateTime(timezone=True)
-
-
-def _fk(table: str, column: str, referred: str) -> sa.ForeignKeyConstraint:
-    return sa.ForeignKeyConstraint(
-        [column], [f"{referred}.id"], name=f"fk_{table}_{column}_{referred}"
-    )
 
 
 def upgrade() -> None:
