@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from playwright.sync_api import Page
-from tests.browser.test_console_governance import sign_in, staff
+from tests.browser.console_helpers import sign_in, staff
 
 if TYPE_CHECKING:
     from conftest import Demo

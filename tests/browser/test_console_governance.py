@@ -15,33 +15,17 @@ from playwright.sync_api import Browser, Page, expect
 if TYPE_CHECKING:
     from conftest import Demo, DemoServer
 
+from tests.browser.console_helpers import PASSWORD, console_shot, sign_in, staff
+
 pytestmark = pytest.mark.browser
 
-PASSWORD = "governance pages 123"
 FREEZE = "council.admin"  # what the test's lockdown freezes: only these pages use it
 
 
-def staff(server: DemoServer, username: str, *roles: str) -> str:
-    with server.api() as api:
-        r = api.post("/api/v1/staff", json={
-            "username": username, "display_name": username, "email": f"{username}@example.org",
-            "password": PASSWORD, "roles": list(roles), "teams": []})
-        assert r.status_code in (201, 409), r.text
-    return username
-
-
-def sign_in(page: Page, server: DemoServer, username: str) -> None:
-    page.goto(server.url + "/console/login")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text(f"{username} (")).to_be_visible()
 
 
 def shot(page: Page, shots: Path, name: str) -> None:
-    target = shots.parent / "console"
-    target.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(target / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(console_shot(shots, name)), full_page=True)
 
 
 @pytest.fixture

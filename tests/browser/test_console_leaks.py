@@ -19,42 +19,23 @@ from playwright.sync_api import Browser, Page, expect
 if TYPE_CHECKING:
     from conftest import Demo, DemoServer
 
+from tests.browser.console_helpers import console_shot, sign_in, staff
+
 pytestmark = pytest.mark.browser
 
-PASSWORD = "leak pages 12345"
 REPO = Path(__file__).resolve().parents[2]
 MEMO = (REPO / "tests" / "fixtures" / "texts" / "en_handbook.txt").read_text("utf-8")
 PEOPLE = "id,name,email\n" + "".join(f"p{i},Person {i},p{i}@example.org\n" for i in range(12))
 
 
-def staff(server: DemoServer, username: str, *roles: str) -> str:
-    with server.api() as api:
-        r = api.post("/api/v1/staff", json={
-            "username": username, "display_name": username, "email": f"{username}@example.org",
-            "password": PASSWORD, "roles": list(roles), "teams": []})
-        assert r.status_code in (201, 409), r.text
-    return username
 
-
-def sign_in(page: Page, server: DemoServer, username: str) -> None:
-    page.goto(server.url + "/console/login")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text(f"{username} (")).to_be_visible()
-
-
-def shot(shots: Path, name: str) -> Path:
-    target = shots.parent / "console"
-    target.mkdir(parents=True, exist_ok=True)
-    return target / f"{name}.png"
 
 
 def issue_memo(page: Page, shots: Path, tmp_path: Path) -> str:
     page.get_by_role("link", name="Memos").click()
     page.get_by_label("Title").fill("Handbook excerpt")
     page.get_by_label("Memo text").fill(MEMO)
-    page.screenshot(path=str(shot(shots, "leaks_compose")), full_page=True)
+    page.screenshot(path=str(console_shot(shots, "leaks_compose")), full_page=True)
     page.get_by_role("button", name="Review variants and plan").click()
     expect(page.get_by_role("heading", name="Wording variants")).to_be_visible()
     family = page.locator("fieldset.family legend input[type=checkbox]").first
@@ -68,7 +49,7 @@ def issue_memo(page: Page, shots: Path, tmp_path: Path) -> str:
     expect(page.get_by_role("checkbox", name=f"use the family {family_name}")).not_to_be_checked()
     expect(lexical).not_to_have_text(str(before))
     assert int(lexical.inner_text()) < before
-    page.screenshot(path=str(shot(shots, "leaks_review")), full_page=True)
+    page.screenshot(path=str(console_shot(shots, "leaks_review")), full_page=True)
     people = tmp_path / "people.csv"
     people.write_text(PEOPLE, encoding="utf-8")
     page.get_by_label("Recipient list (CSV with the header id,name,email)").set_input_files(people)
@@ -85,7 +66,7 @@ def test_issue_a_memo_and_trace_a_console_screenshot_to_its_viewer(
     viewer = staff(demo_server, "leak-ola", "admin")
     sign_in(demo.page, demo_server, officer)
     memo_url = issue_memo(demo.page, demo.shots, tmp_path)
-    demo.page.screenshot(path=str(shot(demo.shots, "leaks_memo")), full_page=True)
+    demo.page.screenshot(path=str(console_shot(demo.shots, "leaks_memo")), full_page=True)
 
     # another staff member opens the memo's page; a screenshot of its text leaks
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -94,7 +75,7 @@ def test_issue_a_memo_and_trace_a_console_screenshot_to_its_viewer(
     other.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     sign_in(other, demo_server, viewer)
     other.goto(memo_url)
-    leaked = shot(demo.shots, "leaks_leaked_page")
+    leaked = console_shot(demo.shots, "leaks_leaked_page")
     other.locator(".memo-text").screenshot(path=str(leaked))
     context.close()
     assert not errors
@@ -112,7 +93,7 @@ def test_issue_a_memo_and_trace_a_console_screenshot_to_its_viewer(
     expect(accused.locator("td").nth(1)).to_have_text(viewer)
     expect(accused.locator("td").nth(2)).to_have_text(memo_url.removeprefix(demo_server.url))
     expect(accused.locator("td").nth(3)).to_contain_text("T")  # the time of the view
-    demo.page.screenshot(path=str(shot(demo.shots, "leaks_trace")), full_page=True)
+    demo.page.screenshot(path=str(console_shot(demo.shots, "leaks_trace")), full_page=True)
     assert not demo.errors
 
     # `townsquare leak trace` on the same screenshot names the same view
