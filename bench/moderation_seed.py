@@ -46,6 +46,9 @@ class StoreSize:
     follows_per_account: int = 100  # mean; skewed towards a few popular accounts
 
 
+HIGH_PROFILE = 20  # the first accounts are high-profile (their labels need a second person)
+
+
 @dataclass
 class SeededStore:
     """What was written, for choosing benchmark batches and checking answers."""
@@ -59,6 +62,10 @@ class SeededStore:
     labelled_accounts: set[str]
     posts_of: dict[str, list[str]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def high_profile(self) -> set[str]:
+        return set(self.accounts[:HIGH_PROFILE])
 
     def describe(self) -> str:
         c = self.counts
@@ -126,7 +133,7 @@ def seed_store(data_dir: Path, size: StoreSize, seed: int = 20_261_125) -> Seede
     try:
         with app.sessions() as session:
             session.execute(insert(Account), [
-                {"id": a, "handle": f"h_{a}", "high_profile": i < 20,
+                {"id": a, "handle": f"h_{a}", "high_profile": i < HIGH_PROFILE,
                  "sensitive_media_opt_in": rng.random() < 0.05, "created_at": now}
                 for i, a in enumerate(accounts)
             ])
