@@ -83,14 +83,10 @@ def create(
 @staff_app.command("list")
 def list_(as_json: JsonOpt = False) -> None:
     """Every staff member with their roles and teams."""
-    from townsquare.services import audit
     from townsquare.services.staff import list_staff
 
     with application() as a:
-        actor = cli_actor(a, P.STAFF_ADMIN)
-        with a.sessions.begin() as session:
-            audit.record(session, actor, "read.staff", "staff", "*")
-        records = [r.public() for r in list_staff(a.sessions)]
+        records = [r.public() for r in list_staff(a.sessions, cli_actor(a, P.STAFF_ADMIN))]
     if as_json:
         emit_json(records)
         return
@@ -103,14 +99,10 @@ def list_(as_json: JsonOpt = False) -> None:
 
 @staff_app.command("show")
 def show(username: Annotated[str, typer.Argument()], as_json: JsonOpt = False) -> None:
-    from townsquare.services import audit
     from townsquare.services.staff import get_staff
 
     with application() as a:
-        actor = cli_actor(a, P.STAFF_ADMIN)
-        record = get_staff(a.sessions, username).public()
-        with a.sessions.begin() as session:
-            audit.record(session, actor, "read.staff", "staff", username)
+        record = get_staff(a.sessions, cli_actor(a, P.STAFF_ADMIN), username).public()
     _show_staff(record, as_json)
 
 

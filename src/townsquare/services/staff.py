@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from townsquare.moderation.model import ModerationError
 from townsquare.services import audit
 from townsquare.services.errors import ConflictError, ForbiddenError, NotFoundError
-from townsquare.services.tokens import new_token
-from townsquare.staff.actor import Actor
+from townsquare.services.tokens import STAFF_ROLE, create_token, new_token
+from townsquare.staff.actor import Actor, system_actor
 from townsquare.staff.grants import check_grantable
 from townsquare.staff.permissions import (
     BUILTIN_ROLES,
@@ -178,8 +178,6 @@ def bootstrap_admin(
     sessions: sessionmaker[Session], username: str, password: str
 ) -> tuple[StaffRecord, str]:
     """The first admin and a token for them; refused once any staff member exists."""
-    from townsquare.staff.actor import system_actor
-
     with sessions() as session:
         if session.scalar(select(func.count()).select_from(StaffMember)):
             raise ConflictError("staff already exist: ask an admin for an account")
@@ -199,6 +197,21 @@ def create_staff_token(
     if actor.staff_id != member.id and actor.kind != "system":
         actor.check(Permission.STAFF_ADMIN)
     return new_token(sessions, token_name, "staff", actor=actor, staff_id=member.id)
+
+
+def create_service_token(
+    sessions: sessionmaker[Session], actor: Actor, token_name: str, role: str
+) -> str:
+    """A service identity's token with ``role`` (built-in or custom), which ``actor`` may
+    only hand out if they hold every permission in it; returns the secret."""
+    if role == STAFF_ROLE:
+        raise ModerationError(
+            "a staff member's token acts as that member: POST /api/v1/staff/{username}/tokens"
+            " or townsquare staff token"
+        )
+    with sessions() as session:
+        check_grantable(actor, role_permissions(session, role))
+    return create_token(sessions, token_name, role, actor=actor)
 
 
 def set_disabled(
@@ -279,15 +292,24 @@ def set_teams(
         return _record(session, member)
 
 
-def list_staff(sessions: sessionmaker[Session]) -> list[StaffRecord]:
-    with sessions() as session:
+def list_staff(sessions: sessionmaker[Session], reader: Actor) -> list[StaffRecord]:
+    """Every staff member. Records hold e-mail addresses (personal data): the read is
+    audited."""
+    reader.check(Permission.STAFF_ADMIN)
+    with unit_of_work(sessions) as session:
         rows = session.scalars(select(StaffMember).order_by(StaffMember.username)).all()
-        return [_record(session, r) for r in rows]
+        records = [_record(session, r) for r in rows]
+        audit.record(session, reader, "read.staff", "staff", "*")
+        return records
 
 
-def get_staff(sessions: sessionmaker[Session], username: str) -> StaffRecord:
-    with sessions() as session:
-        return _record(session, _member(session, username))
+def get_staff(sessions: sessionmaker[Session], reader: Actor, username: str) -> StaffRecord:
+    """One staff member (an audited read, as :func:`list_staff`)."""
+    reader.check(Permission.STAFF_ADMIN)
+    with unit_of_work(sessions) as session:
+        record = _record(session, _member(session, username))
+        audit.record(session, reader, "read.staff", "staff", record.username)
+        return record
 
 
 def create_role(
