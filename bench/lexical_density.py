@@ -6,7 +6,11 @@ tests); `--real` reads the real texts in tests/fixtures/texts/ instead (Debian
 documentation nobody here wrote), `--all` both. The language comes from the
 file name prefix, en_ or fr_, else it is detected.
 
-`python -m bench.lexical_density --attacks N` runs the attack suite's rows that
+`--holdout` reads bench/holdout/ instead: other chapters of the same book, kept
+out of the fixtures and never used to write or tune a rule (see its SOURCES.md),
+so the figure estimates prose the rules have not seen.
+
+`python -m bench.lexical_density --attacks N [--holdout]` runs the attack suite's rows that
 only the lexical channel survives (cleaned 12-sentence and retyped 20-sentence
 excerpts, N trials per real text) and its controls (pasted, cleaned and retyped
 full copies, unmarked original, unrelated text; 5 trials each), as
@@ -28,6 +32,7 @@ from townsquare.canary.segment import canonicalize, detect_language, segment
 ROOT = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 FIXTURES = ROOT / "lexical"
 REAL = ROOT / "texts"
+HOLDOUT = Path(__file__).resolve().parent / "holdout"
 
 
 def language_of(path: Path, text: str) -> Language:
@@ -57,6 +62,8 @@ def files_for(args: argparse.Namespace) -> list[Path]:
     if args.files:
         return list(args.files)
     files: list[Path] = []
+    if args.holdout:
+        return sorted(HOLDOUT.glob("*.txt"))
     if not args.real or args.all:
         files += sorted(FIXTURES.glob("*.md"))
     if args.real or args.all:
@@ -74,12 +81,12 @@ CONTROLS = (
 )
 
 
-def attack_rows(trials: int, control_trials: int = 5) -> int:
+def attack_rows(trials: int, control_trials: int = 5, directory: Path = REAL) -> int:
     """The lexical-only attack rows, `trials` per real text, as markdown tables."""
     from bench.attack_cases import CASES, Record, build_memo, load_texts, run_case
     from bench.attack_report import HEADER, summary_rows
 
-    texts = load_texts()
+    texts = load_texts(directory)
     records: list[Record] = []
     for name in texts:
         memo = build_memo(name, texts)
@@ -108,11 +115,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--real", action="store_true", help="real texts (tests/fixtures/texts)")
     parser.add_argument("--all", action="store_true", help="test memos and real texts")
     parser.add_argument(
+        "--holdout", action="store_true", help="held-out real texts (bench/holdout), never tuned on"
+    )
+    parser.add_argument(
         "--attacks", type=int, metavar="N", help="lexical-only attack rows, N trials per text"
     )
     args = parser.parse_args(argv)
     if args.attacks:
-        return attack_rows(args.attacks)
+        return attack_rows(args.attacks, directory=HOLDOUT if args.holdout else REAL)
     header = (
         f"{'text':<16} {'lang':<4} {'sent':>5} {'slots':>6} {'slots/sent':>10} {'bits/sent':>9}"
     )
