@@ -200,3 +200,15 @@ def test_excerpt_too_short_is_inconclusive_with_an_estimate(
     outcome = trace(layout, book, read_leak(layout, fold_typography(excerpt)), 300)
     assert outcome.verdict in ("inconclusive", "no_match")
     assert outcome.accused == []
+
+
+def test_repeated_words_around_a_lexical_slot_are_erased_not_misread() -> None:
+    """ "It is it's it's": the only anchor after the first slot also fits one word later,
+    where "it's" would read as the memo's own variant; the reader must erase, not guess."""
+    layout = build_layout("It's it's it's. We it's.", language="en", channels=["lexical"])
+    assert [s.variants for s in layout.slots] == [("It's", "It is"), ("it's", "it is")]
+    for symbols in ([1, 0], [0, 1], [1, 1], [0, 0]):
+        row = np.array(symbols, dtype=np.int16)
+        reading = read_leak(layout, CopyWriter(layout).render(row))
+        read = reading.observed >= 0
+        assert np.array_equal(reading.observed[read], row[read]), symbols

@@ -128,8 +128,45 @@ def _read_intra(layout: Layout, slot: Slot, leak: _Leak, tmap: dict[int, int]) -
     return slot.variants.index(seen) if seen in slot.variants else -1
 
 
-def _read_lexical(slot: Slot, leak: _Leak, tmap: dict[int, int]) -> int:
+_SENTENCE_END_RE = re.compile(r"[.!?…][)\]}”»’'\"›]*$")
+
+
+def _misplaced(
+    leak: _Leak,
+    window: range,
+    anchors: tuple[int | None, int | None],
+    claims: dict[int, set[int]],
+    own: set[int],
+) -> bool:
+    """The leak words a lexical window would read may be the wrong ones (repeated words
+    such as "it's it's" shift an alignment by one): a window word that another memo token
+    also claims, an anchor claimed twice, or, anchored on one side only, an unclaimed word
+    on the other side within the same sentence. Such a slot is erased, never guessed."""
+    before, after = anchors
+    if any(claims.get(k, own) - own for k in window):
+        return True
+    if any(a is not None and len(claims[a]) > 1 for a in anchors):
+        return True
+    first, last = window.start, window.stop - 1
+
+    def loose(i: int, end_side: int) -> bool:
+        inside = 0 <= i < len(leak.tokens) and i not in claims
+        return inside and not (0 <= end_side < len(leak.tokens) and _ends(leak, end_side))
+
+    return (before is None and loose(first - 1, first - 1)) or (
+        after is None and loose(last + 1, last)
+    )
+
+
+def _ends(leak: _Leak, i: int) -> bool:
+    return _SENTENCE_END_RE.search(leak.raw(i)) is not None
+
+
+def _read_lexical(
+    slot: Slot, leak: _Leak, tmap: dict[int, int], claims: dict[int, set[int]]
+) -> int:
     before, after = tmap.get(slot.token - 1), tmap.get(slot.token_end)
+    own = set(range(slot.token, slot.token_end))
     forms = [lexical_form(v) for v in slot.variants]
     best, best_len = -1, -1
     for index, form in enumerate(forms):
@@ -141,6 +178,8 @@ def _read_lexical(slot: Slot, leak: _Leak, tmap: dict[int, int]) -> int:
         else:
             continue
         if lo < 0 or (before is not None and lo != before + 1):
+            continue
+        if _misplaced(leak, range(lo, lo + n), (before, after), claims, own):
             continue
         window = (
             leak.text[leak.tokens[lo][0] : leak.tokens[lo + n - 1][1]]
@@ -202,11 +241,14 @@ def read_leak(layout: Layout, text: str, *, invisible_lost: bool = False) -> Rea
     observed = np.full(len(layout.slots), -1, dtype=np.int16)
     present = present_channels(text, invisible_lost)
     matched_set = set(matched)
+    claims: dict[int, set[int]] = defaultdict(set)  # leak token -> memo tokens aligned to it
+    for memo_token, leak_token in tmap.items():
+        claims[leak_token].add(memo_token)
     for j, slot in enumerate(layout.slots):
         if slot.sentence not in matched_set or slot.channel not in present:
             continue
         if slot.channel == "lexical":
-            observed[j] = _read_lexical(slot, leak, tmap)
+            observed[j] = _read_lexical(slot, leak, tmap, claims)
         elif slot.channel == "zero_width":
             observed[j] = _read_zero_width(slot, leak, tmap)
         elif slot.kind in INTRA_TOKEN_KINDS:
