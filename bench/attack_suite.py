@@ -1,10 +1,11 @@
 """How well leak tracing survives each disguise, on real English and French texts.
 
-    .venv/bin/python -m bench.attack_suite [--trials N] [--recipients 1000] [--markdown]
+    .venv/bin/python -m bench.attack_suite [--trials N] [--recipients 1000] [--markdown] [--holdout]
 
 Every text x attack x trial gets a fresh random memo seed and fresh random
 leakers; the leak is read and traced as the service would. Prints one table
 per language; --markdown also writes docs/attack-suite.md, --json the raw records.
+--holdout runs on bench/holdout/ (texts no rule was written against) and prints only.
 """
 
 from __future__ import annotations
@@ -19,17 +20,22 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from bench.attack_cases import CASES, Record, build_memo, load_texts, run_case
+from bench.attack_cases import CASES, TEXTS_DIR, Record, build_memo, load_texts, run_case
 from bench.attack_report import HEADER, markdown_report, summary_rows
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "attack-suite.md"
+HOLDOUT = Path(__file__).resolve().parent / "holdout"
 
 
 def run_suite(
-    trials: int, recipients: int, ocr: bool = True, console: Console | None = None
+    trials: int,
+    recipients: int,
+    ocr: bool = True,
+    console: Console | None = None,
+    directory: Path = TEXTS_DIR,
 ) -> tuple[list[Record], dict[str, str], float]:
     """All records, notes per text (e.g. a missing channel) and the total seconds."""
-    texts = load_texts()
+    texts = load_texts(directory)
     cases = [c for c in CASES if ocr or not c.ocr]
     records: list[Record] = []
     notes: dict[str, str] = {}
@@ -70,9 +76,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help=f"write {DOC}")
     parser.add_argument("--json", type=Path, help="write every record to this file")
     parser.add_argument("--no-ocr", action="store_true", help="skip the screenshot attack")
+    parser.add_argument(
+        "--holdout", action="store_true", help="run on bench/holdout (never tuned on)"
+    )
     args = parser.parse_args(argv)
+    if args.holdout and args.markdown:
+        parser.error("--markdown documents the fixture texts; --holdout only prints")
     console = Console(width=None if Console().is_terminal else 150)
-    records, notes, seconds = run_suite(args.trials, args.recipients, not args.no_ocr, console)
+    directory = HOLDOUT if args.holdout else TEXTS_DIR
+    records, notes, seconds = run_suite(
+        args.trials, args.recipients, not args.no_ocr, console, directory
+    )
     for language in ("en", "fr"):
         console.print(_table(language, [r for r in records if r.language == language]))
     for name, note in notes.items():

@@ -14,6 +14,8 @@ from townsquare.canary.lexical import (
     en_phrases,
     en_punct,
     en_spelling,
+    en_syn_verbs,
+    en_syn_words,
     en_syntax,
     en_usage,
     en_words,
@@ -22,6 +24,8 @@ from townsquare.canary.lexical import (
     fr_numbers,
     fr_phrases,
     fr_quantities,
+    fr_syn_verbs,
+    fr_syn_words,
     fr_syntax,
     fr_words,
 )
@@ -45,6 +49,8 @@ _MODULES = {
         en_syntax,
         en_spelling,
         en_punct,
+        en_syn_verbs,
+        en_syn_words,
     ),
     "fr": (
         fr_connectives,
@@ -54,6 +60,8 @@ _MODULES = {
         fr_syntax,
         fr_quantities,
         fr_phrases,
+        fr_syn_verbs,
+        fr_syn_words,
     ),
 }
 
