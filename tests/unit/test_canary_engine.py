@@ -43,9 +43,22 @@ EN_WORDS = [
     "cannot",
     "change",
     "today",
+    "today,",
+    "reports,",
     "1,200",
 ]
-FR_WORDS = ["nous", "avons", "l'équipe", "réunion", "à", "décidé", "très", "été", "projet"]
+FR_WORDS = [
+    "nous",
+    "avons",
+    "l'équipe",
+    "réunion",
+    "réunion,",
+    "à",
+    "décidé",
+    "très",
+    "été",
+    "projet",
+]
 ALL_CHANNELS: tuple[Channel, ...] = ("spacing", "typography", "lexical", "zero_width")
 
 
@@ -212,3 +225,30 @@ def test_repeated_words_around_a_lexical_slot_are_erased_not_misread() -> None:
         reading = read_leak(layout, CopyWriter(layout).render(row))
         read = reading.observed >= 0
         assert np.array_equal(reading.observed[read], row[read]), symbols
+
+
+def test_a_gap_after_a_comma_is_a_spacing_slot_not_also_a_typography_one() -> None:
+    text = "Today, we review reports, labels and limits every week. We stop."
+    layout = build_layout(text, language="en", channels=["spacing", "typography"])
+    commas = [s for s in layout.slots if s.kind == "comma_gap"]
+    assert [text[s.start - 1 : s.end + 1] for s in commas] == [", w", ", l"]
+    assert all(s.variants == (" ", "  ") for s in commas)
+    gaps = {(s.start, s.end) for s in layout.slots if s.channel == "typography"}
+    assert not gaps & {(s.start, s.end) for s in commas}
+    _, symbols, copies = issue(layout, 40)
+    for row, copy in zip(symbols, copies, strict=True):
+        reading = read_leak(layout, copy)
+        assert np.array_equal(reading.observed, row)
+    # Whitespace collapsed: every comma gap reads one space, so the kind is erased.
+    collapsed = read_leak(layout, " ".join(copies[0].split()))
+    assert all(
+        collapsed.observed[j] == -1 for j, s in enumerate(layout.slots) if s.kind == "comma_gap"
+    )
+
+
+def test_a_comma_a_lexical_variant_may_drop_gets_no_comma_gap() -> None:
+    """ "A, B, and C": the serial comma is a lexical choice, so no spacing after it."""
+    text = "We hired artists, developers, and writers for the new team this year."
+    layout = build_layout(text, language="en")
+    serial = next(s for s in layout.slots if s.channel == "lexical" and "," in s.variants[0])
+    assert not any(s.kind == "comma_gap" and s.token == serial.token_end - 1 for s in layout.slots)

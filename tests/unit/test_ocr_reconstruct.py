@@ -178,3 +178,15 @@ def test_few_words_fall_back_on_text_height() -> None:
     result = reconstruct(words)
     assert result.space_width == pytest.approx(0.55 * 20.0)
     assert result.text == "Yes.  No."
+
+
+def test_double_spaces_after_commas_are_recovered_apart_from_sentence_gaps() -> None:
+    """A gap after a comma that measures one space wider is written back as two spaces;
+    comma gaps are split into their own two modes, sentence gaps keep theirs."""
+    text = "First,  second, third,  fourth and fifth, sixth.  Then a plain, short  line."
+    words = line_words(text)
+    result = reconstruct(words)
+    assert [g.double for g in result.comma_gaps] == [True, False, True, False, False]
+    expected = "First,  second, third,  fourth and fifth, sixth.  Then a plain, short line."
+    assert result.text == expected
+    assert (result.double_gaps, result.sentence_gaps) == (1, 1)

@@ -69,6 +69,24 @@ def spacing_slots(text: str, sentences: Sequence[Sentence], skip: set[int]) -> l
     return slots
 
 
+def comma_gap_slots(text: str, tokens: Sequence[Token], skip: set[int]) -> list[Slot]:
+    """One or two spaces after a comma inside a sentence: read like a sentence gap, from
+    the text or from the width of the gap on a screenshot."""
+    slots: list[Slot] = []
+    for i, (left, right) in enumerate(pairwise(tokens)):
+        if (
+            i in skip
+            or i + 1 in skip
+            or left.sentence != right.sentence
+            or text[left.end - 1] != ","
+            or text[left.end : right.start] != " "
+        ):
+            continue
+        gap = (left.end, right.start)
+        slots.append(Slot("spacing", "comma_gap", left.sentence, i, i + 1, *gap, (" ", "  ")))
+    return slots
+
+
 def _gap_variants(text: str, left: Token, right: Token, language: Language) -> tuple[str, ...]:
     gap = text[left.end : right.start]
     if language == "fr" and (text[right.start] in _FR_BEFORE or text[left.end - 1] == "«"):
@@ -79,9 +97,14 @@ def _gap_variants(text: str, left: Token, right: Token, language: Language) -> t
 
 
 def typography_slots(
-    text: str, tokens: Sequence[Token], language: Language, skip: set[int]
+    text: str,
+    tokens: Sequence[Token],
+    language: Language,
+    skip: set[int],
+    gaps_taken: frozenset[int] = frozenset(),
 ) -> list[Slot]:
-    """Word gaps (space / no-break space) and intra-word apostrophes, hyphens, ellipses."""
+    """Word gaps (space / no-break space) and intra-word apostrophes, hyphens, ellipses;
+    the gap after token i is left alone when i is in `gaps_taken` (a comma gap of `spacing`)."""
     slots: list[Slot] = []
     for i, tok in enumerate(tokens):
         if i in skip:
@@ -100,7 +123,12 @@ def typography_slots(
                         _ordered_variants(m.group(), options),
                     )
                 )
-        if i + 1 < len(tokens) and i + 1 not in skip and tokens[i + 1].sentence == tok.sentence:
+        if (
+            i + 1 < len(tokens)
+            and i + 1 not in skip
+            and i not in gaps_taken
+            and tokens[i + 1].sentence == tok.sentence
+        ):
             variants = _gap_variants(text, tok, tokens[i + 1], language)
             if variants:
                 slots.append(

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from townsquare.canary.channels import (
+    comma_gap_slots,
     protected_tokens,
     spacing_slots,
     typography_slots,
@@ -85,10 +86,13 @@ def build_layout(
                 )
             )
     skip = protected | in_lexical
+    commas: list[Slot] = []
     if "spacing" in chosen:
-        slots += spacing_slots(text, sentences, protected)
+        # A lexical variant may drop the comma ("A, B, and C"), so its words get no comma gap.
+        commas = comma_gap_slots(text, tokens, skip)
+        slots += spacing_slots(text, sentences, protected) + commas
     if "typography" in chosen:
-        slots += typography_slots(text, tokens, lang, skip)
+        slots += typography_slots(text, tokens, lang, skip, frozenset(s.token for s in commas))
     if "zero_width" in chosen:
         slots += zero_width_slots(tokens, skip)
 

@@ -1,8 +1,10 @@
-"""Rebuild text, with one or two spaces after each sentence, from OCR word boxes.
+"""Rebuild text, with one or two spaces after each sentence and comma, from OCR word boxes.
 
 Pure: takes ``OcrWord`` boxes, does no I/O.  OCR text output drops double
-spaces, but the pixel gap after a sentence end is about one space width
-wider when the copy had two spaces; this module measures that.
+spaces, but the pixel gap after a sentence end (or a comma) is about one
+space width wider when the copy had two spaces; this module measures that.
+Sentence gaps and comma gaps are classified separately (their glyphs' side
+bearings differ), each by the same two-mode split.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from townsquare.ocr.word import OcrWord
 __all__ = [
     "Reconstruction",
     "SentenceGap",
+    "classify_comma_gaps",
     "classify_gaps",
     "ends_sentence",
     "reconstruct",
@@ -29,7 +32,7 @@ __all__ = [
 _CLOSERS = ")]}”»’'\"›"
 _SENTENCE_END = re.compile(rf"[.!?…][{re.escape(_CLOSERS)}]*$")
 # Words after which the gap is not a plain inter-word space.
-_NOT_ORDINARY = re.compile(rf"[.!?…:;][{re.escape(_CLOSERS)}]*$|[{re.escape(_CLOSERS)}]$")
+_NOT_ORDINARY = re.compile(rf"[.!?…:;,][{re.escape(_CLOSERS)}]*$|[{re.escape(_CLOSERS)}]$")
 
 # Calibrated with render.py and bench/ocr_gaps.py (DejaVu Sans, Serif, Mono,
 # Condensed; 16-32 px; PNG and JPEG): in units of the median ordinary gap, a
@@ -73,6 +76,7 @@ class Reconstruction:
     sentence_gaps: int
     space_width: float
     gaps: tuple[SentenceGap, ...] = ()
+    comma_gaps: tuple[SentenceGap, ...] = ()  # gaps after a comma, read the same way
 
 
 def ends_sentence(word: str) -> bool:
@@ -164,31 +168,57 @@ def _ordinary_gap(lines: Sequence[Sequence[OcrWord]]) -> float:
     return _GAP_PER_HEIGHT * float(statistics.median(heights)) if heights else 0.0
 
 
+def _verdicts(
+    pairs: Sequence[tuple[OcrWord, OcrWord, float]], unit: float
+) -> tuple[float, list[SentenceGap]]:
+    """Split one class of gaps into single and double spaces: (threshold, verdicts)."""
+    threshold = math.inf  # no measurable spacing: everything single
+    if unit > 0:
+        split = _split_modes([g for _, _, g in pairs], unit)
+        threshold = _DEFAULT_THRESHOLD * unit if split is None else split
+    return threshold, [SentenceGap(a.text, b.text, g, g > threshold) for a, b, g in pairs]
+
+
+def _comma_gap(left: OcrWord, sentence_end: bool) -> bool:
+    """The gap after ``left`` follows a comma, not a sentence end."""
+    return not sentence_end and left.text.endswith(",")
+
+
 def classify_gaps(words: Sequence[OcrWord]) -> tuple[float, float, list[SentenceGap]]:
     """Return (ordinary gap width, double-space threshold, sentence gaps in
     reading order with their verdicts).  Widths are in pixels."""
     lines = _lines(words)
     unit = _ordinary_gap(lines)
     sentence = [(a, b, _adjusted_gap(a, b, unit)) for a, b, ends in _pairs(lines) if ends]
-    threshold = math.inf  # no measurable spacing: everything single
-    if unit > 0:
-        split = _split_modes([g for _, _, g in sentence], unit)
-        threshold = _DEFAULT_THRESHOLD * unit if split is None else split
-    return unit, threshold, [SentenceGap(a.text, b.text, g, g > threshold) for a, b, g in sentence]
+    threshold, verdicts = _verdicts(sentence, unit)
+    return unit, threshold, verdicts
+
+
+def classify_comma_gaps(words: Sequence[OcrWord]) -> list[SentenceGap]:
+    """The gaps after a comma (not ending a sentence), in reading order, with verdicts."""
+    lines = _lines(words)
+    unit = _ordinary_gap(lines)
+    pairs = [(a, b, _gap(a, b)) for a, b, ends in _pairs(lines) if _comma_gap(a, ends)]
+    return _verdicts(pairs, unit)[1]
 
 
 def reconstruct(words: Sequence[OcrWord]) -> Reconstruction:
     """Rebuild the text of ``words``: lines keep their breaks, paragraphs are
-    separated by a blank line, and a sentence-end gap that measures as two
-    spaces is written as two spaces (every other gap as one)."""
+    separated by a blank line, and a sentence-end or comma gap that measures as
+    two spaces is written as two spaces (every other gap as one)."""
     unit, _, verdicts = classify_gaps(words)
+    commas = classify_comma_gaps(words)
     pending = iter(verdicts)  # same order as the sentence pairs met below
+    pending_commas = iter(commas)
     paragraphs: list[list[str]] = []
     previous: tuple[int, int] | None = None
     for line in _lines(words):
         parts = [line[0].text]
-        for _, b, ends in _pairs([line]):
-            double = ends and next(pending).double
+        for a, b, ends in _pairs([line]):
+            if ends:
+                double = next(pending).double
+            else:
+                double = _comma_gap(a, ends) and next(pending_commas).double
             parts += ["  " if double else " ", b.text]
         if (line[0].block, line[0].paragraph) != previous:
             paragraphs.append([])
@@ -196,7 +226,7 @@ def reconstruct(words: Sequence[OcrWord]) -> Reconstruction:
         paragraphs[-1].append("".join(parts))
     text = "\n\n".join("\n".join(lines) for lines in paragraphs)
     doubles = sum(g.double for g in verdicts)
-    return Reconstruction(text, doubles, len(verdicts), unit, tuple(verdicts))
+    return Reconstruction(text, doubles, len(verdicts), unit, tuple(verdicts), tuple(commas))
 
 
 def reconstruct_text(words: Sequence[OcrWord]) -> str:
