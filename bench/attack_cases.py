@@ -19,7 +19,7 @@ import numpy as np
 from PIL import Image
 
 from bench import attacks
-from townsquare.canary.codes import I16, CodeBook
+from townsquare.canary.codes import I16, CodeBook, slot_laws
 from townsquare.canary.embed import CopyWriter
 from townsquare.canary.layout import build_layout
 from townsquare.canary.model import CHANNELS, Layout
@@ -159,7 +159,7 @@ def _to_text(leak: Leak) -> tuple[str, float]:
 def run_case(memo: Memo, case: Case, recipients: int, trial: int = 0) -> Record:
     """One trial: fresh seed, fresh leakers, leak, read, trace."""
     layout = memo.layout
-    book = CodeBook(os.urandom(32), [(s.channel, s.q) for s in layout.slots])
+    book = CodeBook(os.urandom(32), slot_laws(layout.slots))
     rng = random.Random(os.urandom(16))
     leakers = rng.sample(range(recipients), case.colluders)
     rows = book.symbols(np.array(leakers, dtype=np.int64))

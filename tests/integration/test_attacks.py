@@ -13,7 +13,7 @@ import pytest
 from bench import attacks
 from bench.attack_cases import CASES, Case, Memo, Record, build_memo, load_texts, run_case
 
-from townsquare.canary.codes import CodeBook
+from townsquare.canary.codes import CodeBook, slot_laws
 
 TEXTS = ("en_history", "fr_manifesto")
 RECIPIENTS = 1000
@@ -64,7 +64,7 @@ def test_fixture_texts_are_real_prose_of_the_right_size(memos: dict[str, Memo]) 
 def test_copy_sentence_spans_follow_the_slot_variants(memos: dict[str, Memo]) -> None:
     for memo in memos.values():
         layout = memo.layout
-        book = CodeBook(os.urandom(32), [(s.channel, s.q) for s in layout.slots])
+        book = CodeBook(os.urandom(32), slot_laws(layout.slots))
         symbols = book.symbols(np.array([7]))[0]
         copy = attacks.make_copy(layout, memo.writer, symbols)
         assert "".join(attacks.units(copy)) == copy.text

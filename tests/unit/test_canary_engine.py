@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from townsquare.canary.codes import CodeBook
+from townsquare.canary.codes import CodeBook, slot_laws
 from townsquare.canary.embed import CopyWriter
 from townsquare.canary.layout import build_layout
 from townsquare.canary.model import Channel, Layout
@@ -83,7 +83,7 @@ def memos(draw: st.DrawFn) -> tuple[str, str]:
 def issue(
     layout: Layout, n: int, seed: bytes = b"s" * 32
 ) -> tuple[CodeBook, np.ndarray, list[str]]:
-    book = CodeBook(seed, [(s.channel, s.q) for s in layout.slots])
+    book = CodeBook(seed, slot_laws(layout.slots))
     symbols = book.symbols(np.arange(n, dtype=np.int64))
     writer = CopyWriter(layout)
     return book, symbols, [writer.render(row) for row in symbols]
@@ -236,9 +236,15 @@ def test_a_gap_after_a_comma_is_a_spacing_slot_not_also_a_typography_one() -> No
     gaps = {(s.start, s.end) for s in layout.slots if s.channel == "typography"}
     assert not gaps & {(s.start, s.end) for s in commas}
     _, symbols, copies = issue(layout, 40)
+    comma_index = [j for j, s in enumerate(layout.slots) if s.kind == "comma_gap"]
+    read_commas = 0
     for row, copy in zip(symbols, copies, strict=True):
         reading = read_leak(layout, copy)
-        assert np.array_equal(reading.observed, row)
+        read = reading.observed >= 0
+        # A copy with no double space anywhere cannot be told from a collapsed one: erased.
+        assert np.array_equal(reading.observed[read], row[read])
+        read_commas += int(read[comma_index].sum())
+    assert read_commas >= len(comma_index) * 20
     # Whitespace collapsed: every comma gap reads one space, so the kind is erased.
     collapsed = read_leak(layout, " ".join(copies[0].split()))
     assert all(
@@ -252,3 +258,15 @@ def test_a_comma_a_lexical_variant_may_drop_gets_no_comma_gap() -> None:
     layout = build_layout(text, language="en")
     serial = next(s for s in layout.slots if s.channel == "lexical" and "," in s.variants[0])
     assert not any(s.kind == "comma_gap" and s.token == serial.token_end - 1 for s in layout.slots)
+
+
+def test_comma_gaps_draw_near_half_biases_and_older_slots_keep_their_law() -> None:
+    """Comma gaps carry up to a bit each (a screenshot keeps them); every slot kind a memo
+    issued before them could hold keeps its channel's law, so its codewords are unchanged."""
+    layout = build_layout("Today, we review reports. We stop, then rest.", language="en")
+    laws = slot_laws(layout.slots)
+    for slot, law in zip(layout.slots, laws, strict=True):
+        assert law == (("lexical", 2) if slot.kind == "comma_gap" else (slot.channel, slot.q))
+    book = CodeBook(b"k" * 32, laws)
+    commas = [j for j, s in enumerate(layout.slots) if s.kind == "comma_gap"]
+    assert commas and all(7 <= book.counts[j, 0] <= 9 for j in commas)

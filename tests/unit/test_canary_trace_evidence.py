@@ -6,7 +6,7 @@ from importlib import resources
 
 import numpy as np
 
-from townsquare.canary.codes import CodeBook
+from townsquare.canary.codes import CodeBook, slot_laws
 from townsquare.canary.embed import CopyWriter
 from townsquare.canary.layout import build_layout
 from townsquare.canary.read import read_leak
@@ -17,7 +17,7 @@ MEMO = resources.files("townsquare.samples").joinpath("memo_en.md").read_text("u
 
 def test_a_copy_matches_its_recipient_at_every_slot_read_and_others_at_fewer() -> None:
     layout = build_layout(MEMO)
-    book = CodeBook(b"k" * 32, [(s.channel, s.q) for s in layout.slots])
+    book = CodeBook(b"k" * 32, slot_laws(layout.slots))
     codes = book.symbols(np.arange(20, dtype=np.int64))
     copy = CopyWriter(layout).render(codes[7])
     excerpt = "\n\n".join(copy.split("\n\n")[3:6])
@@ -38,6 +38,6 @@ def test_a_copy_matches_its_recipient_at_every_slot_read_and_others_at_fewer() -
 
 def test_nothing_read_is_no_evidence() -> None:
     layout = build_layout(MEMO)
-    book = CodeBook(b"k" * 32, [(s.channel, s.q) for s in layout.slots])
+    book = CodeBook(b"k" * 32, slot_laws(layout.slots))
     reading = read_leak(layout, "An unrelated note about lunch.")
     assert sentence_evidence(layout, book, reading.observed, [0, 1]) == []

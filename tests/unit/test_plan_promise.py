@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from townsquare.canary.codes import CodeBook
+from townsquare.canary.codes import CodeBook, slot_laws
 from townsquare.canary.layout import build_layout
 from townsquare.canary.model import Layout
 from townsquare.canary.plan import LEAK_FORMS, plan
@@ -27,7 +27,7 @@ def identified_rate(layout: Layout, form: str, trials: int = TRIALS) -> float:
     surviving = np.array([s.channel in LEAK_FORMS[form] for s in layout.slots])
     named = 0
     for trial in range(trials):
-        book = CodeBook(os.urandom(32), [(s.channel, s.q) for s in layout.slots])
+        book = CodeBook(os.urandom(32), slot_laws(layout.slots))
         leaker = trial * 17 % RECIPIENTS
         symbols = book.symbols(np.array([leaker], dtype=np.int64))[0]
         observed = np.where(surviving, symbols, -1).astype(np.int16)

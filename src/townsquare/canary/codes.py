@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from townsquare.canary.model import Channel
+from townsquare.canary.model import Channel, Slot
 
 NIBBLES = 16  # slots per 64-bit hash
 LEVELS = 16  # bias resolution: probabilities are counts out of 16
@@ -86,6 +86,15 @@ def bias_table(channel: Channel, q: int) -> tuple[list[tuple[int, ...]], list[fl
         return _binary_table(7, 9, False) if channel == "lexical" else _binary_table(2, 14, True)
     base = {3: 4, 4: 3}.get(q, 1) if channel == "lexical" else {3: 2, 4: 2}.get(q, 1)
     return _qary_table(q, base)
+
+
+def slot_laws(slots: Sequence[Slot]) -> list[tuple[Channel, int]]:
+    """The bias law each slot draws from: its channel's, except comma gaps, which take the
+    near-1/2 lexical table. Like sentence gaps they are what a screenshot keeps, where each
+    slot should carry up to one bit; memos issued before comma gaps existed have none, so
+    no stored memo is read differently (sentence gaps keep the law they were issued under).
+    """
+    return [("lexical", s.q) if s.kind == "comma_gap" else (s.channel, s.q) for s in slots]
 
 
 class CodeBook:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from townsquare.canary.codes import F64, LEVELS, bias_table
+from townsquare.canary.codes import F64, LEVELS, bias_table, slot_laws
 from townsquare.canary.evidence import LAMBDAS, log_allowed, log_mgf_weighted
 from townsquare.canary.model import CHANNELS, Channel, Layout
 
@@ -81,9 +81,9 @@ def _per_sentence(layout: Layout, channels: tuple[Channel, ...]) -> tuple[F64, F
     n = len(layout.sentences)
     mgf = np.zeros((n, len(LAMBDAS)))
     score = np.zeros((n, 2))
-    for slot in layout.slots:
+    for slot, law in zip(layout.slots, slot_laws(layout.slots), strict=True):
         if slot.channel in channels:
-            m, e, v = _slot_profile(slot.channel, slot.q)
+            m, e, v = _slot_profile(*law)
             mgf[slot.sentence] += m
             score[slot.sentence] += (e, v)
     return mgf, score

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy.orm import Session, sessionmaker
 
-from townsquare.canary.codes import CodeBook
+from townsquare.canary.codes import CodeBook, slot_laws
 from townsquare.canary.embed import CopyWriter
 from townsquare.canary.layout import build_layout
 from townsquare.canary.model import CHANNELS, Channel, Layout
@@ -35,7 +35,7 @@ def memo_seed(key: SecretKey, memo_id: str) -> bytes:
 
 
 def codebook_for(key: SecretKey, memo_id: str, layout: Layout) -> CodeBook:
-    return CodeBook(memo_seed(key, memo_id), [(s.channel, s.q) for s in layout.slots])
+    return CodeBook(memo_seed(key, memo_id), slot_laws(layout.slots))
 
 
 def plan_to_dict(p: Plan) -> dict[str, Any]:
