@@ -157,7 +157,7 @@ BOTH_WAYS: list[tuple[str, str, set[str], str]] = [
     ("This shows how the tool works.", "shows", {"shows", "demonstrates"}, "en.syn.show"),
     ("We expect delays next week.", "expect", {"expect", "anticipate"}, "en.syn.expect"),
     ("You must obtain permission first.", "obtain", {"obtain", "get"}, "en.syn.obtain"),
-    ("We got access to the files.", "got", {"got", "obtained"}, "en.syn.obtain"),
+    ("We got access to the files.", "got", {"got", "obtained", "gained"}, "en.syn.gain"),
     (
         "Police are investigating the incident.",
         "investigating",
@@ -165,6 +165,131 @@ BOTH_WAYS: list[tuple[str, str, set[str], str]] = [
         "en.syn.investigate",
     ),
     ("Peer review would continuously improve the product.", "improve", {"improve", "enhance"}, ""),
+    # second round: memos, notices, press releases
+    ("We will notify all staff of the changes.", "notify", {"notify", "inform"}, "en.syn.notify"),
+    ("We informed the customers that we had fixed it.", "informed", {"informed", "notified"}, ""),
+    ("Staff will be informed of the outcome.", "informed", {"informed", "notified"}, ""),
+    (
+        "Please let us know if you have questions.",
+        "let us know",
+        {"let us know", "tell us", "inform us"},
+        "en.syn.let_know",
+    ),
+    (
+        "We will tell you when it is ready.",
+        "tell you",
+        {"tell you", "let you know", "inform you"},
+        "en.syn.let_know",
+    ),
+    ("The change will affect all users.", "affect", {"affect", "impact"}, "en.syn.affect"),
+    (
+        "Customers were affected by the outage.",
+        "affected",
+        {"affected", "impacted"},
+        "en.syn.affect",
+    ),
+    (
+        "All users must comply with the policy.",
+        "comply with",
+        {"comply with", "adhere to", "abide by"},
+        "en.syn.comply",
+    ),
+    (
+        "He violated the terms of the contract.",
+        "violated",
+        {"violated", "breached", "contravened"},
+        "en.syn.violate",
+    ),
+    (
+        "Smoking is prohibited on the premises.",
+        "prohibited",
+        {"prohibited", "forbidden", "banned"},
+        "en.syn.prohibit",
+    ),
+    (
+        "The city banned cars from the centre.",
+        "banned",
+        {"banned", "prohibited", "forbade"},
+        "en.syn.prohibit",
+    ),
+    (
+        "Please respond to this email by Friday.",
+        "respond to",
+        {"respond to", "reply to", "answer"},
+        "en.syn.respond",
+    ),
+    ("We answered all queries.", "answered", {"answered", "replied to", "responded to"}, ""),
+    ("Please submit your application today.", "submit", {"submit", "send in"}, "en.syn.submit"),
+    (
+        "Please complete the attached form.",
+        "complete",
+        {"complete", "fill in", "fill out"},
+        "en.syn.fill_in",
+    ),
+    ("We must protect customer data.", "protect", {"protect", "safeguard"}, "en.syn.protect"),
+    (
+        "We detected unusual activity on the network.",
+        "detected",
+        {"detected", "identified", "discovered"},
+        "en.syn.detect",
+    ),
+    (
+        "The attacker gained access to two servers.",
+        "gained",
+        {"gained", "obtained", "got"},
+        "en.syn.gain",
+    ),
+    ("Please verify your identity first.", "verify", {"verify", "confirm"}, "en.syn.confirm"),
+    ("He will step down as chair in May.", "step down", {"step down", "resign"}, "en.syn.resign"),
+    ("The meeting will start at 9 am.", "start", {"start", "begin", "commence"}, ""),
+    ("The course began on Monday.", "began", {"began", "started", "commenced"}, ""),
+    ("The meeting ended at 5 pm.", "ended", {"ended", "finished"}, "en.syn.end"),
+    (
+        "We may terminate the contract at any time.",
+        "terminate",
+        {"terminate", "end"},
+        "en.syn.terminate",
+    ),
+    (
+        "Several members raised concerns about the plan.",
+        "raised",
+        {"raised", "voiced", "expressed"},
+        "en.syn.voice",
+    ),
+    (
+        "The meeting will take place on Monday.",
+        "take place",
+        {"take place", "be held"},
+        "en.syn.take_place",
+    ),
+    (
+        "The policy takes effect on Monday.",
+        "takes effect",
+        {"takes effect", "comes into force", "comes into effect"},
+        "en.syn.take_effect",
+    ),
+    (
+        "The board appointed Jane Smith as chief executive.",
+        "appointed",
+        {"appointed", "named"},
+        "en.syn.appoint",
+    ),
+    ("She has been named chief executive.", "named", {"named", "appointed"}, ""),
+    ("Residents are asked to move their cars.", "asked", {"asked", "requested"}, "en.syn.asked"),
+    ("The tool displays a warning.", "displays", {"displays", "shows"}, "en.syn.display"),
+    ("The output is shown below.", "shown", {"shown", "displayed"}, ""),
+    ("To install it, run the following command.", "run", {"run", "execute"}, "en.syn.execute"),
+    ("Type your password twice.", "Type", {"Type", "Enter"}, "en.syn.enter"),
+    ("If it fails, delete the file.", "delete", {"delete", "remove"}, "en.syn.delete"),
+    (
+        "We will keep you informed.",
+        "informed.",
+        {"informed.", "updated.", "posted."},
+        "en.syn.keep_informed",
+    ),
+    ("Affected staff will be told first.", "Affected", {"Affected", "Impacted"}, ""),
+    ("Managers will be kept informed.", "informed.", {"informed.", "updated.", "posted."}, ""),
+    ("He resigned from his positions on Monday.", "resigned", {"resigned", "stepped down"}, ""),
 ]
 
 
@@ -296,6 +421,38 @@ SILENT: list[tuple[str, str]] = [
     ("He established that the plan works.", "established"),
     # remain/stay: not + a place.
     ("We will stay at home.", "stay"),
+    # second round: each a sentence a table without the guard would hit
+    ("This research will inform the policy.", "inform"),
+    ("Staff are well informed about it.", "informed"),
+    ("We let you know yesterday.", "let you know"),
+    ("Tell me what you think.", "Tell me"),
+    ("The affected manner annoyed us.", "affected"),
+    ("We comply with the request.", "comply with"),
+    ("There was a breach of the policy.", "breach"),
+    ("The ban on smoking applies.", "ban"),
+    ("A forbidding landscape lay ahead.", "forbidding"),
+    ("In reply to your letter, we agree.", "reply to"),
+    ("We will answer the phone.", "answer"),
+    ("The letter was sent in the post.", "sent in"),
+    ("We will finish the form.", "finish"),
+    ("She stepped down from the stage.", "stepped down"),
+    ("He resigned himself to the loss.", "resigned"),
+    ("We will start on the project.", "start"),
+    ("The story begins at the top.", "begins"),
+    ("He will be held responsible.", "be held"),
+    ("The meeting will be held shortly.", "be held"),
+    ("She was named after her grandmother.", "named"),
+    ("The board named the project Debian.", "named"),
+    ("He asked to leave.", "asked"),
+    ("They identified the cause of the problem.", "identified"),
+    ("The medicine took effect quickly.", "took effect"),
+    ("We will end the meeting.", "end"),
+    ("TV shows a message of hope.", "shows"),
+    ("We run a small shop.", "run"),
+    ("Enter the building quietly.", "Enter"),
+    ("Please remove the restriction.", "remove"),
+    ("We kept you informed of it.", "informed"),
+    ("If possible, start the meeting early.", "start"),
 ]
 
 
@@ -312,3 +469,18 @@ def test_silent_contexts(text: str, span: str) -> None:
 def test_every_rule_is_exercised() -> None:
     used = {rule for *_, rule in BOTH_WAYS}
     assert used | {""} >= MINE, sorted(MINE - used)
+
+
+# A form shared with another set keeps only the set its object allows.
+SENSE_KEPT: list[tuple[str, str, set[str]]] = [
+    ("We will complete the project.", "complete", {"complete", "finish"}),
+    ("Please complete the survey.", "complete", {"complete", "fill in", "fill out"}),
+    ("They raised prices.", "raised", {"raised", "increased"}),
+    ("They raised objections.", "raised", {"raised", "voiced", "expressed"}),
+    ("We obtained permission.", "obtained", {"obtained", "got"}),
+]
+
+
+@pytest.mark.parametrize(("text", "original", "expected"), SENSE_KEPT)
+def test_sense_kept(text: str, original: str, expected: set[str]) -> None:
+    assert set(variants(text, original)) == expected

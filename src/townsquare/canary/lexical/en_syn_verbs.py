@@ -15,8 +15,9 @@ the same choice back:
   fix/resolve (an issue, problem, bug), reduce/lower/decrease and increase/raise (cost,
   price, risk, rate, level...), reject/turn down/decline (an offer, proposal, request...),
   receive/get (an email, letter, request, reply...), obtain/get (permission, approval,
-  access, a copy...), prepare/draw up (a plan, report, budget...), build/construct (a
-  school, road, plant...), meet/satisfy (requirements, criteria, needs...),
+  a copy...; access is en.syn.gain's), prepare/draw up (a plan, report, budget...),
+  build/construct (a school, road, plant...), meet/satisfy (requirements, criteria,
+  needs...),
   investigate/look into (a matter, cause, complaint, incident...); expect/anticipate + an
   object that opens no clause;
 - + a clause: show/demonstrate + how, or + "that" + a certain clause start;
@@ -26,6 +27,35 @@ the same choice back:
 - + an amount: rise/increase/go up and fall/decrease/drop/decline/go down + by/to (rise
   also from) + a number; founded/established (active, or passive + in/by/as/at/to);
   happen/occur; remain/stay + a listed adjective or "in place/effect/office...".
+
+Second round (memos, notices, press releases, incident letters):
+- inform/notify + a noun phrase + of, or + that + a clause, + a pronoun + of, passive
+  + of/when/once/about/that/by email ("inform us that" is en.syn.tell's); let us
+  know/tell us/inform us (any object pronoun) + if/whether/about/when/once/that + a
+  clause, base form only after a modal, to, please or opening a sentence ("we let you
+  know" may be a past);
+- affect/impact + an object (participle anywhere but "an affected manner"); comply
+  with/adhere to/abide by and violate/breach/contravene + a rule, policy, law, terms...;
+  prohibit/forbid/ban (also "is prohibited"); respond to/reply to/answer + an email,
+  query, question, survey...; submit/send in + an application, request, report...;
+  complete/fill in/fill out + a form, survey, questionnaire, timesheet ("complete the
+  project" stays finish/complete); protect/safeguard + data, privacy, systems...;
+  detect/identify/discover + activity, access, malware, vulnerabilities...;
+  gain/obtain/get access; verify/confirm + identity, details, address, account;
+  raise/voice/express + concerns, objections; terminate/end + a contract, employment,
+  lease...; display/show + a message, warning, list... (also "is displayed");
+  run/execute + a command, script, program, job; type/enter + a command, password,
+  name...; delete/remove + a file, directory, line, entry, email;
+- begin/start/commence and end/finish + at + a time, on + a day or a date, today,
+  tomorrow, next week (never "start on the project", "begin at the top");
+  resign/step down + as, from + a post, or closing a clause; appoint/name + (a name +)
+  (as) a role, passive too ("was named chief executive"; never "named after");
+  take place/be held after an event noun and a modal, or "is scheduled to"; come into
+  force/take effect/come into effect after a rule or a change (a medicine only takes
+  effect); "are asked to"/"are requested to" + a verb (passive); keep you
+  informed/updated/posted (also "be kept informed"; never "informed of");
+- an imperative after an opening clause ("If it fails, delete the file.") counts as a
+  base form for the rows that take an object.
 
 Shared past forms ("started" for "began"/"begun", "selected" for "chose"/"chosen") are
 told apart by the auxiliary before them (adverbs skipped). A base form that is also a
@@ -65,6 +95,17 @@ Left out:
   after have ("have got" = possess); build + a team/culture; meet + a deadline, a person.
 - lead to/result in/cause: "cause problems" is read by `en.syn.problem`, "led to the
   garden" is a path.
+- announce/declare ("declare a dividend"), confirm/verify outside identity and details
+  ("confirm your attendance"), review/examine (a review may be a critique),
+  decide/determine ("determined to" is resolute), agree/consent (en.syntax.that reads
+  "agree"), hire/recruit (recruiting is the search), advise with inform ("advise you
+  to" recommends), organise/arrange (the -ise/-ize slot competes).
+- set up/establish: "set up" is base and past alike, so the tense is lost; put
+  off/postpone and call off/cancel: the particle moves ("put it off").
+- must/have to: "must not" is not "do not have to"; took place/was held: "were held"
+  needs the subject's number.
+- conclude with end/finish ("the offer concludes" is odd, "conclude that" infers);
+  suggest/indicate after "evidence to" (en.syntax.that reads "suggest").
 """
 
 from __future__ import annotations
@@ -84,7 +125,7 @@ _MODALS = frozenset(
 )
 _SUBJ_BASE = frozenset(words("i we you they"))
 # Not "and"/"or": "we offer food and help with housing" may coordinate nouns.
-_BASE_PREV = _MODALS | _SUBJ_BASE | frozenset(words("to please who"))
+_BASE_PREV = _MODALS | _SUBJ_BASE | frozenset(words("to please kindly who"))
 _HAVE = frozenset(words("has have had having 've hasn't haven't hadn't"))
 _BE = frozenset(words("is are was were be been being am 're 's isn't aren't wasn't weren't"))
 _SKIP_ADV = frozenset(
@@ -193,7 +234,7 @@ def _skip_adverbs(view: SentenceView, i: int) -> int:
     k = i - 1
     while k > view.first and not view.toks[k].trail:
         w = view.n(k)
-        if w in _SKIP_ADV or (w.endswith("ly") and len(w) > 4):
+        if w in _SKIP_ADV or (w.endswith("ly") and len(w) > 4 and w != "kindly"):
             k -= 1
         elif (w, view.n(k - 1)) in _TWO_WORD_ADV and not view.toks[k - 1].trail:
             k -= 2
@@ -220,7 +261,8 @@ def _plural_subject(view: SentenceView, k: int) -> bool:
         core.isalpha()
         and (core.islower() or (k == view.first and core[1:].islower()))
         and (
-            w == "people" or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")))
+            w in ("people", "staff", "personnel")
+            or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")))
         )
         and w not in _NOUN_PREV | _MODIFIER_PLURALS
         and not view.toks[k].trail
@@ -326,7 +368,8 @@ _NOT_OBJECT = _PREPS | frozenset(
         "may might must do does did has have had it online on-line offline off-line abroad "
         "home direct overseas locally prior due owing because along rather except if when "
         "while whilst although though unless until till since despite upon towards amongst "
-        "amid amidst thus right later once often almost seldom whether"
+        "amid amidst thus right later once often almost seldom whether ahead beforehand "
+        "henceforth"
     )
 )
 
@@ -898,7 +941,8 @@ def _help_obj(v: SentenceView, i: int, j: int) -> bool:
 
 _ADJ_WORDS = frozenset(
     words(
-        "open closed unchanged unclear active calm focused committed silent strong healthy safe "
+        "open closed unchanged unclear active calm focused committed dedicated silent strong "
+        "healthy safe "
         "neutral informed connected competitive relevant valid available intact private "
         "anonymous positive optimistic cautious alert vigilant flexible stable free high low "
         "busy quiet compliant confidential loyal independent united consistent constant firm "
@@ -967,7 +1011,7 @@ def _expected(v: SentenceView, i: int, j: int) -> bool:
 
 _OBTAINED = frozenset(
     words(
-        "permission approval license licence licenses licences visa visas copy copies access "
+        "permission approval license licence licenses licences visa visas copy copies "
         "consent quote quotes certificate certificates funding permit permits"
     )
 )
@@ -989,6 +1033,391 @@ _OFFERS = frozenset(
         "invitations bid bids appeal appeals suggestion suggestions"
     )
 )
+
+
+# --- second round: memos, notices, press releases -------------------------------------
+
+_NP_STOP = _PREPS | frozenset(words("that to is are was were will would can could should may"))
+
+
+def _np_then(v: SentenceView, j: int, nexts: frozenset[str], reach: int = 4) -> int | None:
+    """Index of one of `nexts` after a noun-phrase object (a pronoun, or a determiner and
+    at most `reach` plain lower-case words), else None."""
+    if not _free_after(v, j):
+        return None
+    k = j + 1
+    if v.n(k) in _OBJ_PRON:
+        k += 1
+    elif v.n(k) in _OBJ_DET | {"a", "an"}:
+        k += 1
+        start = k
+        while k < start + reach and v.ok(k) and _lower_word(v, k) and v.n(k) not in _NP_STOP:
+            if v.toks[k].trail or v.toks[k].lead:
+                return None
+            k += 1
+        if k == start:
+            return None
+    else:
+        return None
+    if v.toks[k - 1].trail or not v.ok(k) or v.toks[k].lead:
+        return None
+    return k if v.n(k) in nexts else None
+
+
+def _notified(v: SentenceView, i: int, j: int) -> bool:
+    """inform/notify + a noun phrase + of, or + that + a clause ("notify all staff that
+    we"), or + a pronoun + of; "inform us that"/"about" is en.syn.tell's and
+    en.syn.let_know's."""
+    if _free_after(v, j) and v.n(j + 1) in _OBJ_PRON:
+        return v.n(j + 2) == "of" and not v.toks[j + 1].trail
+    k = _np_then(v, j, frozenset(["of", "that"]))
+    if k is None:
+        return False
+    return v.n(k) == "of" or _that_clause(v, k - 1)
+
+
+_LET_NEXT = frozenset(words("if whether about when once"))
+
+
+def _let_know(v: SentenceView, i: int, j: int) -> bool:
+    """let us know / tell us / inform us + if, whether, about, when, once or that + a
+    clause ("tell us what you think" has no "inform us what")."""
+    if not _free_after(v, j):
+        return False
+    return v.n(j + 1) in _LET_NEXT or _that_clause(v, j)
+
+
+def _strict_base(v: SentenceView, i: int, j: int) -> bool:
+    """A base form after a modal, to, please/kindly or opening an imperative ("we let you
+    know" may be a past)."""
+    if i == v.first:
+        return True
+    if not _prev_clean(v, i):
+        return False
+    k = _skip_adverbs(v, i)
+    return _modal_before(v, k + 1, _MODALS | frozenset(words("to please kindly")))
+
+
+def _affected_prev(v: SentenceView, i: int, j: int) -> bool:
+    """ "were affected by", "the affected staff", "has affected": any use but "an affected
+    manner" (pretentious)."""
+    if i == v.first:
+        return True  # "Affected staff will be told."
+    return v.ok(i - 1) and v.n(i - 1) not in ("a", "an") and not v.toks[i - 1].trail
+
+
+def _affect_obj(v: SentenceView, i: int, j: int) -> bool:
+    return _object(v, j) or (_free_after(v, j) and v.n(j + 1) in _OBJ_PRON)
+
+
+_RULES_OBJ = frozenset(
+    words(
+        "policy policies rule rules regulation regulations guidelines guideline requirements "
+        "requirement procedures procedure standards standard law laws terms conditions code "
+        "instructions protocol protocols principles obligations agreement contract directive "
+        "legislation act"
+    )
+)
+_BREACH_OBJ = _RULES_OBJ - frozenset(words("requirements requirement instructions principles"))
+
+
+def _rule_obj(v: SentenceView, i: int, j: int) -> bool:
+    return _head(v, j, _RULES_OBJ)
+
+
+def _breach_obj(v: SentenceView, i: int, j: int) -> bool:
+    return _head(v, j, _BREACH_OBJ)
+
+
+def _prohibit_obj(v: SentenceView, i: int, j: int) -> bool:
+    return _object(v, j) or _ing(v, j) or (_free_after(v, j) and v.n(j + 1) in _OBJ_PRON)
+
+
+def _p_participle(v: SentenceView, i: int, j: int) -> bool:
+    """A participle after have or be ("has banned", "is prohibited")."""
+    return _not_noun(v, i) and (_perfect(v, i) or _passive(v, i))
+
+
+def _prohibited_next(v: SentenceView, i: int, j: int) -> bool:
+    if _passive(v, i):
+        return True
+    return _prohibit_obj(v, i, j)
+
+
+_ANSWERED = frozenset(
+    words(
+        "email emails e-mail e-mails message messages letter letters query queries question "
+        "questions enquiry enquiries inquiry inquiries survey surveys questionnaire "
+        "questionnaires invitation invitations"
+    )
+)
+_SUBMITTED = frozenset(
+    words(
+        "application applications form forms request requests timesheet timesheets expenses "
+        "claim claims report reports proposal proposals nomination nominations entry entries "
+        "feedback"
+    )
+)
+_FORMS = frozenset(
+    words("form forms survey surveys questionnaire questionnaires timesheet timesheets")
+)
+_PROTECTED = frozenset(
+    words(
+        "data information privacy system systems network networks account accounts assets "
+        "interests rights details records identity confidentiality integrity security"
+    )
+)
+_DETECTED = frozenset(
+    words(
+        "activity access intrusion intrusions breach breaches malware virus viruses "
+        "vulnerability vulnerabilities flaw flaws attack attacks threat threats anomaly "
+        "anomalies fraud leak leaks"
+    )
+)
+_CONFIRMED = frozenset(words("identity details address account eligibility"))
+_CONCERNS = frozenset(words("concern concerns objection objections doubts reservations"))
+_ENDED = frozenset(
+    words(
+        "contract contracts agreement agreements employment lease leases arrangement "
+        "arrangements relationship partnership subscription subscriptions membership tenancy"
+    )
+)
+_ROLES = frozenset(
+    words(
+        "board role roles position positions post posts committee council government cabinet "
+        "company job office presidency leadership team"
+    )
+)
+
+
+def _resign_next(v: SentenceView, i: int, j: int) -> bool:
+    """resign / step down + as + a role, + from + a post, or closing a clause (never
+    "resigned to", "step down from the stage")."""
+    if v.toks[j].trail:
+        t = v.toks[j].trail
+        return t[0] in ".,;" and "?" not in t and "!" not in t
+    nxt = v.n(j + 1)
+    if nxt in ("as", "after", "effective", "at", "on"):
+        return True
+    return nxt == "from" and _head(v, j + 1, _ROLES)
+
+
+_MONTHS = frozenset(
+    words("january february march april may june july august september october november december")
+)
+_DAYS = frozenset(words("monday tuesday wednesday thursday friday saturday sunday"))
+
+
+def _time_next(v: SentenceView, i: int, j: int) -> bool:
+    """at + a time, on + a day or a date, today, tomorrow, next week ("start at 9 am",
+    "begins on Monday"; never "start on the project", "begin at the top")."""
+    if not _free_after(v, j):
+        return False
+    nxt, k = v.n(j + 1), j + 2
+    if nxt in ("tomorrow", "today", "tonight"):
+        return True
+    if v.toks[j + 1].trail or not v.ok(k) or v.toks[k].lead:
+        return False
+    core, w = v.toks[k].core, v.n(k)
+    if nxt == "at":
+        return core[:1].isdigit() or w in ("noon", "midday", "midnight")
+    if nxt == "on":
+        return core[:1].isdigit() or w in _DAYS or w in _MONTHS
+    if nxt == "next":
+        return w in ("week", "month", "year") or w in _DAYS
+    return False
+
+
+_EVENT_SUBJECTS = frozenset(
+    words(
+        "meeting meetings conference event events session sessions training vote election "
+        "ceremony workshop workshops webinar interview interviews review hearing briefing "
+        "celebration party launch summit talks discussion discussions exam exams course "
+        "seminar presentation assembly festival match tournament competition consultation "
+        "call"
+    )
+)
+_TAKE_PLACE_MODALS = frozenset(words("will would shall should may might must can could"))
+
+
+def _take_place(v: SentenceView, i: int, j: int) -> bool:
+    """ "The meeting will take place on" / "will be held on": an event before the modal
+    (never "will be held responsible", "be held in custody"), not before "shortly"/"soon"
+    (en.syn.soon reads "be held shortly")."""
+    prev = v.n(i - 1)
+    if not _prev_clean(v, i) or v.toks[i - 2].trail:
+        return False
+    if prev in _TAKE_PLACE_MODALS or prev.endswith("'ll"):
+        subject = v.n(i - 2)
+    elif prev == "to" and v.n(i - 2) in ("scheduled", "due", "set", "expected", "planned"):
+        subject = v.n(i - 4) if _be_form(v.n(i - 3)) else ""
+    else:
+        return False
+    if subject not in _EVENT_SUBJECTS:
+        return False
+    return v.toks[j].trail[:1] in (".", ",", ";") or (
+        _free_after(v, j) and v.n(j + 1) not in ("soon", "shortly", "later", "again")
+    )
+
+
+def _be_form(w: str) -> bool:
+    return w in _BE or w.endswith(("'s", "'re", "'m"))
+
+
+_GAIN_HEADS = frozenset(["access"])
+
+
+def _informed_passive(v: SentenceView, i: int, j: int) -> bool:
+    """ "Staff will be informed of" / "notified of", "when", "once", "about", + that + a
+    clause, or "by" + email, phone... (never "well informed", "informed by research")."""
+    if not (_passive(v, i) and _prev_clean(v, i)) or not _free_after(v, j):
+        return False
+    nxt = v.n(j + 1)
+    if nxt in ("of", "when", "once", "about"):
+        return True
+    if nxt == "by":
+        return v.n(j + 2) in _CHANNELS
+    return _that_clause(v, j)
+
+
+_CHANNELS = frozenset(words("email e-mail phone telephone post mail text letter sms"))
+_ROLE_WORDS = frozenset(
+    words(
+        "chief head director president chair chairman chairwoman chairperson manager vice "
+        "deputy interim acting managing executive ceo cfo cto coo cio ciso secretary treasurer "
+        "ambassador minister governor commissioner editor coach captain leader"
+    )
+)
+
+
+def _role_at(v: SentenceView, k: int) -> bool:
+    """A role follows at token k: "chief executive", "as CEO", "as its new chair"."""
+    if v.n(k) == "as" and not v.toks[k].trail:
+        k += 1
+    if v.n(k) in ("the", "its", "our", "their", "a", "an") and not v.toks[k].trail:
+        k += 1
+    if v.n(k) == "new" and not v.toks[k].trail:
+        k += 1
+    return v.ok(k) and not v.toks[k].lead and v.n(k) in _ROLE_WORDS
+
+
+def _appointed_next(v: SentenceView, i: int, j: int) -> bool:
+    """appoint/name + a role ("named a new chair"), or + a name + (as) a role ("appointed
+    Jane Smith as chief executive"); passive + (as) a role ("was named chief executive").
+    Never "named after", "named in the report", "named the project Debian"."""
+    if not _free_after(v, j):
+        return False
+    if _passive(v, i):
+        return _role_at(v, j + 1)
+    k = j + 1
+    if v.capitalised(k):
+        while k < j + 4 and v.capitalised(k) and v.toks[k].core.isalpha():
+            if v.toks[k].trail:
+                return False
+            k += 1
+        return k > j + 1 and _role_at(v, k)
+    return v.n(k) in ("a", "an", "the", "its", "our", "their") and _role_at(v, k)
+
+
+def _asked_to(v: SentenceView, i: int, j: int) -> bool:
+    """ "Staff are asked to" / "are requested to" + a verb (passive only)."""
+    return _passive(v, i) and _prev_clean(v, i) and _to_verb(v, j)
+
+
+_IN_FORCE = frozenset(
+    words(
+        "policy policies rule rules law laws regulation regulations change changes act "
+        "agreement ban measures restrictions requirements legislation directive provisions "
+        "terms order treaty reform reforms tax taxes tariff tariffs guidelines contract code "
+        "amendment amendments increase increases procedure procedures scheme"
+    )
+)
+
+
+def _rule_subject(v: SentenceView, i: int, j: int) -> bool:
+    """A rule or a change comes into force ("the policy takes effect"); a medicine only
+    takes effect."""
+    for k in range(i - 1, max(v.first, i - 6) - 1, -1):
+        if not v.ok(k) or v.toks[k].trail:
+            return False
+        if v.n(k) in _IN_FORCE:
+            return True
+    return False
+
+
+_MANNER_NOUNS = frozenset(words("manner air accent tone voice smile indifference"))
+
+
+def _affected_next(v: SentenceView, i: int, j: int) -> bool:
+    return not (_free_after(v, j) and v.n(j + 1) in _MANNER_NOUNS)
+
+
+_DISPLAYED = frozenset(
+    words(
+        "message messages warning warnings error errors list dialog dialogue window prompt "
+        "menu screen page output results status summary progress banner notification "
+        "notifications icon"
+    )
+)
+_EXECUTED = frozenset(
+    words("command commands script scripts program programs query queries job jobs code")
+)
+_ENTERED = frozenset(
+    words("command password passphrase name username address text value code pin number")
+)
+_DELETED = frozenset(
+    words(
+        "file files directory directories folder folders line lines entry entries email emails "
+        "e-mail e-mails message messages"
+    )
+)
+
+
+def _passive_any(v: SentenceView, i: int, j: int) -> bool:
+    """A participle after "be" ("is displayed", "was executed"), the clause going on in
+    any way."""
+    return _passive(v, i) and _prev_clean(v, i) and v.n(i - 1) not in _NOUN_PREV
+
+
+_KEEP = frozenset(words("keep keeps kept keeping"))
+_KEPT_OBJ = frozenset(words("you us them him her everyone everybody"))
+
+
+def _kept_informed(v: SentenceView, i: int, j: int) -> bool:
+    """ "We will keep you informed." / "updated" / "posted" (also "about", "as", "on",
+    "throughout"; never "informed of", which has no "updated of")."""
+    k = i - 1
+    if v.toks[k].trail or not v.ok(k):
+        return False
+    if v.n(k) == "kept" and v.n(k - 1) in _BE and not v.toks[k - 1].trail:
+        k += 1  # passive: "Staff will be kept informed."
+    elif v.n(k) not in _KEPT_OBJ:
+        if not (v.n(k - 1) in ("all", "our", "the", "your", "their") and _lower_word(v, k)):
+            return False
+        k -= 1
+    if v.n(k - 1) not in _KEEP or v.toks[k - 1].trail:
+        return False
+    t = v.toks[j].trail
+    if t:
+        return t[0] in ".,;" and "?" not in t
+    return v.n(j + 1) in ("about", "as", "on", "throughout", "and")
+
+
+_OPENERS = frozenset(words("if when once to before after unless where whenever in for"))
+
+
+def _p_imp(v: SentenceView, i: int, j: int) -> bool:
+    """A base form, or an imperative after an opening clause ("If it fails, delete the
+    file."; "To install it, run the script."): the rows using it all take an object."""
+    if _base(v, i):
+        return True
+    return (
+        i > v.first + 1
+        and v.ok(i - 1)
+        and v.toks[i - 1].trail == ","
+        and v.n(v.first) in _OPENERS
+        and (_det(v, j) or (_free_after(v, j) and v.n(j + 1) in ("a", "an")))
+    )
 
 
 SWAPS: list[Swap] = [
@@ -1078,7 +1507,7 @@ SWAPS: list[Swap] = [
             (("finished", "completed"), _p_done),
             (("finishing", "completing"), _p_ing),
         ],
-        _obj_next,
+        lambda v, i, j: _object(v, j) and not _head(v, j, _FORMS),
     ),
     *_rows(
         "en.syn.assess",
@@ -1435,6 +1864,269 @@ SWAPS: list[Swap] = [
         ],
         lambda v, i, j: _object(v, j) and _head(v, j, _MATTERS),
     ),
+    # second round: memos, notices, press releases
+    *_rows(
+        "en.syn.notify",
+        [
+            (("inform", "notify"), _p_imp),
+            (("informs", "notifies"), _p_third),
+            (("informed", "notified"), _p_done),
+            (("informing", "notifying"), _p_ing),
+        ],
+        _notified,
+    ),
+    *[
+        swap
+        for p in ("me", "us", "you", "him", "her", "them")
+        for swap in _rows(
+            "en.syn.let_know",
+            [
+                ((f"let {p} know", f"tell {p}", f"inform {p}"), _strict_base),
+                ((f"lets {p} know", f"tells {p}", f"informs {p}"), _p_third),
+                ((f"letting {p} know", f"telling {p}", f"informing {p}"), _p_ing),
+            ],
+            _let_know,
+        )
+    ],
+    *_rows(
+        "en.syn.affect",
+        [
+            (("affect", "impact"), _p_base),
+            (("affects", "impacts"), _p_third),
+            (("affecting", "impacting"), _p_ing),
+        ],
+        _affect_obj,
+    ),
+    *_rows("en.syn.affect", [(("affected", "impacted"), _affected_prev)], _affected_next),
+    *_rows(
+        "en.syn.comply",
+        [
+            (("comply with", "adhere to", "abide by"), _p_imp),
+            (("complies with", "adheres to", "abides by"), _p_third),
+            (("complied with", "adhered to", "abided by"), _p_done),
+            (("complying with", "adhering to", "abiding by"), _p_ing),
+        ],
+        _rule_obj,
+    ),
+    *_rows(
+        "en.syn.violate",
+        [
+            (("violate", "breach", "contravene"), _p_imp),
+            (("violates", "breaches", "contravenes"), _p_third),
+            (("violated", "breached", "contravened"), _p_done),
+            (("violating", "breaching", "contravening"), _p_ing),
+        ],
+        _breach_obj,
+    ),
+    *_rows(
+        "en.syn.prohibit",
+        [
+            (("prohibit", "forbid", "ban"), _p_base),
+            (("prohibits", "forbids", "bans"), _p_third),
+            (("prohibited", "forbade", "banned"), _p_past),
+            (("prohibiting", "forbidding", "banning"), _p_ing),
+        ],
+        _prohibit_obj,
+    ),
+    *_rows(
+        "en.syn.prohibit",
+        [(("prohibited", "forbidden", "banned"), _p_participle)],
+        _prohibited_next,
+    ),
+    *_rows(
+        "en.syn.respond",
+        [
+            (("respond to", "reply to", "answer"), _p_imp),
+            (("responds to", "replies to", "answers"), _p_third),
+            (("responded to", "replied to", "answered"), _p_done),
+            (("responding to", "replying to", "answering"), _p_ing),
+        ],
+        lambda v, i, j: _head(v, j, _ANSWERED),
+    ),
+    *_rows(
+        "en.syn.submit",
+        [
+            (("submit", "send in"), _p_imp),
+            (("submits", "sends in"), _p_third),
+            (("submitted", "sent in"), _p_done),
+            (("submitting", "sending in"), _p_ing),
+        ],
+        lambda v, i, j: _head(v, j, _SUBMITTED - _FORMS),
+    ),
+    *_rows(
+        "en.syn.fill_in",
+        [
+            (("complete", "fill in", "fill out"), _p_imp),
+            (("completes", "fills in", "fills out"), _p_third),
+            (("completed", "filled in", "filled out"), _p_done),
+            (("completing", "filling in", "filling out"), _p_ing),
+        ],
+        lambda v, i, j: _head(v, j, _FORMS),
+    ),
+    *_rows(
+        "en.syn.protect",
+        [
+            (("protect", "safeguard"), _p_imp),
+            (("protects", "safeguards"), _p_third),
+            (("protected", "safeguarded"), _p_done),
+            (("protecting", "safeguarding"), _p_ing),
+        ],
+        lambda v, i, j: _head(v, j, _PROTECTED),
+    ),
+    *_rows(
+        "en.syn.detect",
+        [
+            (("detect", "identify", "discover"), _p_imp),
+            (("detects", "identifies", "discovers"), _p_third),
+            (("detected", "identified", "discovered"), _p_done),
+            (("detecting", "identifying", "discovering"), _p_ing),
+        ],
+        lambda v, i, j: _head(v, j, _DETECTED),
+    ),
+    *_rows(
+        "en.syn.gain",
+        [
+            (("gain", "obtain", "get"), _p_base),
+            (("gains", "obtains", "gets"), _p_third),
+            (("gained", "obtained", "got"), _p_past),
+            (("gained", "obtained"), _p_perf),
+            (("gaining", "obtaining", "getting"), _p_ing),
+        ],
+        lambda v, i, j: _head(v, j, _GAIN_HEADS),
+    ),
+    *_rows(
+        "en.syn.confirm",
+        [
+            (("verify", "confirm"), _p_imp),
+            (("verifies", "confirms"), _p_third_strict),
+            (("verified", "confirmed"), _p_done),
+            (("verifying", "confirming"), _p_ing),
+        ],
+        lambda v, i, j: _head(v, j, _CONFIRMED),
+    ),
+    *_rows(
+        "en.syn.resign",
+        [
+            (("resign", "step down"), _p_base),
+            (("resigns", "steps down"), _p_third),
+            (("resigned", "stepped down"), _p_done),
+            (("resigning", "stepping down"), _p_ing),
+        ],
+        _resign_next,
+    ),
+    *_rows(
+        "en.syn.begin",
+        [
+            (("begin", "start", "commence"), _p_base),
+            (("begins", "starts", "commences"), _p_third),
+            (("began", "started", "commenced"), _p_past),
+            (("begun", "started", "commenced"), _p_perf),
+            (("beginning", "starting", "commencing"), _p_prog),
+        ],
+        _time_next,
+    ),
+    *_rows(
+        "en.syn.end",
+        [
+            (("end", "finish"), _p_base),
+            (("ends", "finishes"), _p_third),
+            (("ended", "finished"), _p_done),
+            (("ending", "finishing"), _p_prog),
+        ],
+        _time_next,
+    ),
+    *_rows(
+        "en.syn.terminate",
+        [
+            (("terminate", "end"), _p_base),
+            (("terminates", "ends"), _p_third),
+            (("terminated", "ended"), _p_done),
+            (("terminating", "ending"), _p_ing),
+        ],
+        lambda v, i, j: _head(v, j, _ENDED),
+    ),
+    *_rows(
+        "en.syn.voice",
+        [
+            (("raise", "voice", "express"), _p_base),
+            (("raises", "voices", "expresses"), _p_third),
+            (("raised", "voiced", "expressed"), _p_done),
+            (("raising", "voicing", "expressing"), _p_ing),
+        ],
+        lambda v, i, j: _head(v, j, _CONCERNS),
+    ),
+    Swap("en.syn.take_place", ("take place", "be held"), check=_all(_shared_context, _take_place)),
+    *_rows(
+        "en.syn.notify",
+        [(("informed", "notified"), lambda v, i, j: True)],
+        _informed_passive,
+    ),
+    *_rows(
+        "en.syn.take_effect",
+        [
+            (("come into force", "take effect", "come into effect"), _p_base),
+            (("comes into force", "takes effect", "comes into effect"), _p_third),
+            (("came into force", "took effect", "came into effect"), _p_past),
+            (("come into force", "taken effect", "come into effect"), _p_perf),
+            (("coming into force", "taking effect", "coming into effect"), _p_ing),
+        ],
+        _rule_subject,
+    ),
+    *_rows(
+        "en.syn.appoint",
+        [
+            (("appoint", "name"), _p_base),
+            (("appoints", "names"), _p_third_strict),
+            (("appointed", "named"), lambda v, i, j: _not_noun(v, i)),
+            (("appointing", "naming"), _p_ing),
+        ],
+        _appointed_next,
+    ),
+    *_rows("en.syn.asked", [(("asked", "requested"), lambda v, i, j: True)], _asked_to),
+    *_rows(
+        "en.syn.display",
+        [
+            (("display", "show"), _p_imp),
+            (("displays", "shows"), _all(_p_third, _shows_prev)),
+            (("displayed", "showed"), _p_past),
+            (("displayed", "shown"), _p_perf),
+            (("displaying", "showing"), _p_ing),
+        ],
+        lambda v, i, j: _head(v, j, _DISPLAYED),
+    ),
+    *_rows("en.syn.display", [(("displayed", "shown"), _passive_any)], lambda v, i, j: True),
+    *_rows(
+        "en.syn.execute",
+        [
+            (("run", "execute"), _p_imp),
+            (("runs", "executes"), _p_third),
+            (("ran", "executed"), _p_past),
+            (("run", "executed"), _p_perf),
+            (("running", "executing"), _p_ing),
+        ],
+        lambda v, i, j: _head(v, j, _EXECUTED),
+    ),
+    *_rows(
+        "en.syn.enter",
+        [
+            (("type", "enter"), _p_imp),
+            (("types", "enters"), _p_third_strict),
+            (("typed", "entered"), _p_done),
+            (("typing", "entering"), _p_ing),
+        ],
+        lambda v, i, j: _head(v, j, _ENTERED),
+    ),
+    *_rows(
+        "en.syn.delete",
+        [
+            (("delete", "remove"), _p_imp),
+            (("deletes", "removes"), _p_third),
+            (("deleted", "removed"), _p_done),
+            (("deleting", "removing"), _p_ing),
+        ],
+        lambda v, i, j: _head(v, j, _DELETED),
+    ),
+    Swap("en.syn.keep_informed", ("informed", "updated", "posted"), check=_kept_informed),
 ]
 
 TABLE = SwapTable(SWAPS)

@@ -37,6 +37,36 @@ shares, so a copy offers the same choice back:
   in the long run/long term, in the short/near term, in this way/manner/fashion, at
   this time/at present/at the moment (closing a clause in the present).
 
+Second round (memos, notices, press releases, incident letters):
+- staff/employees/personnel after all/our/the/your/their/its, before a plural verb, a
+  preposition or a pause (never "the staff is", "staff meeting", "a staff of 20");
+- following/after and before/ahead of/prior to + a determiner, at most two modifiers
+  and an event noun (meeting, merger, incident, launch, deadline...) that no verb follows
+  ("after the meeting ended" is a clause), never after the/a verb/long/soon/the day;
+- about/regarding/concerning after questions, queries, enquiries, comments, feedback,
+  complaints (never before a number: "questions about 20 people");
+- via/by + email, phone, post... (never "followed by email"); personal/contact
+  information/data/details where no verb agreeing with the noun follows; steps/
+  measures(/action) after a form of "take" (+ adjectives) before "to" or a pause
+  ("action" only after immediate, appropriate, necessary...: "further action" is
+  en.syn.additional's); mandatory/compulsory (not "compulsory purchase/redundancies");
+  ongoing/continuing after a determiner before listed nouns or closing "is ongoing.";
+  potential/possible before risks, threats, impact, harm... (not after best, only...);
+  committed/dedicated to after "we are" (never "committed to prison");
+- openers with their comma: going forward/from now on/henceforth; effective
+  immediately/with immediate effect (also closing a clause, never after be/become); as
+  you know/as you are aware/as you're aware; if you have/should you have (+ any,
+  questions...); please note that/please be aware that/kindly note that; please/kindly
+  before a verb; do not hesitate to/don't hesitate to/feel free to (imperative only);
+- closing a clause: in advance/beforehand/ahead of time (not "thank you in advance"),
+  where/wherever/whenever possible, temporarily/on a temporary basis,
+  permanently/on a permanent basis, promptly/without delay (not "arrive promptly"),
+  in confidence/confidentially, at the same time/simultaneously (inside a sentence);
+- as soon as possible/at the earliest opportunity; over/in/during the next few
+  days/weeks/months/years; provided that/providing that/on condition that + a subject
+  or a determiner (never "we provided that data"); so that/in order that + subject +
+  modal (a purpose; never after a comma, where it is a result); at a later date/time.
+
 Left out (unsafe or one-way):
 - "big"/"large" outside listed nouns (a big deal, a big fan, a big mistake);
 - "generally"/"usually" ("generally accepted" means "widely");
@@ -65,12 +95,31 @@ Left out (unsafe or one-way):
   "slightly"/"somewhat", "fairly"/"quite" (degree or sense differs);
 - "as well"/"too" at a clause's end ("runs as well" may compare); "nowadays"/"these
   days" ("I remember these days").
+- "customers"/"clients", "workers" with staff (another relationship or class of work);
+  "employee"/"staff member" (one word against two); "attendees"/"participants";
+- "information about"/"regarding" (en.phrase.information_on's "more information about")
+  and "concerns concerning"; "obligatory" with mandatory ("the obligatory photo");
+  "optional"/"voluntary" ("voluntary redundancy"); "delighted" with pleased (stronger);
+- "as soon as possible"/"as quickly as possible" (speed, not time), "ASAP" (its case
+  cannot follow the memo's); "as long as" with "provided that" (also temporal);
+- "in the event that"/"in case" ("in case" is a precaution); "further to"/"following"
+  (a follow-up, not a time); "in response to"/"in reply to" ("in response to the
+  attack");
+- "At this time," opening a sentence (en.connective.current's comma variants would
+  not be offered alike); "as of" + a date ("as of today, 300 cases" counts up to now);
+  "effective 1 April"/"with effect from 1 April" ("from" makes an en.date slot that
+  "effective" does not); "by Friday"/"no later than Friday" (en.date and en.time read
+  "by" and not "than");
+- "we regret to"/"we are sorry to", "unable to"/"not able to" (the copy would gain a
+  contraction slot overlapping this one); "would like to"/"wish to" (drops "we'd");
+- "Please find attached"/"enclosed" (e-mail against paper).
 """
 
 from __future__ import annotations
 
 from townsquare.canary.lexical.base import SentenceView, words
 from townsquare.canary.lexical.en_contractions import is_participle
+from townsquare.canary.lexical.en_syntax import clause_at
 from townsquare.canary.lexical.en_words import DETERMINERS, next_word
 from townsquare.canary.lexical.swaps import Check, Swap, SwapTable, inflect
 
@@ -254,7 +303,8 @@ def _immediately(view: SentenceView, i: int, j: int) -> bool:
         _ends_clause(view, j)
         and i >= view.first + 3
         and prev.isalpha()
-        and prev not in ("almost", "not", "and", "or", "follows", "follow", "below", "above")
+        and prev
+        not in ("almost", "not", "and", "or", "follows", "follow", "below", "above", "effective")
     )
 
 
@@ -276,7 +326,7 @@ _CHANGE = frozenset(
         "improve improves improved improving increase increases increased increasing reduce "
         "reduces reduced reducing expand expands expanded simplify simplifies simplified "
         "enhance enhances enhanced extend extends extended decrease decreases decreased "
-        "cut affect affects affected grow grew grown"
+        "cut affect affects affected grow grew grown impact impacts impacted"
     )
 )
 
@@ -443,7 +493,8 @@ _FIX_DETS = frozenset(
 )
 _PROBLEM_ADJ = frozenset(
     words(
-        "technical security performance serious known potential remaining underlying similar same"
+        "technical security performance serious known potential possible remaining underlying "
+        "similar same"
     )
 )
 
@@ -782,7 +833,8 @@ def _queries(view: SentenceView, i: int, j: int) -> bool:
     """ "any questions" / "any queries" (never "the question of funding")."""
     prev = view.n(i - 1)
     return prev in ("any", "your", "further", "additional", "extra", "other", "more") and (
-        _ends_clause(view, j) or _word_after(view, j) in ("about", "on", "regarding", "to", "you")
+        _ends_clause(view, j)
+        or _word_after(view, j) in ("about", "on", "regarding", "concerning", "to", "you")
     )
 
 
@@ -902,6 +954,385 @@ _FULL_NOUNS = (
     "history range picture"
 )
 _DET_PREV = frozenset(words("the a an its our their your his her this that any all every"))
+
+
+# --- second round: memos, notices, press releases -------------------------------
+
+_STAFF_PREV = frozenset(words("all our the your their its"))
+_STAFF_NEXT = frozenset(
+    words(
+        "are were have had will would can could should may might must need who and or in at "
+        "on across from of to with whose affected concerned involved"
+    )
+)
+
+
+def _staff(view: SentenceView, i: int, j: int) -> bool:
+    """ "all staff must" / "all employees must" / "all personnel must": after a determiner,
+    before a plural verb, a preposition or a pause (never "the staff is", "staff members",
+    "a staff of 20")."""
+    if view.n(i - 1) not in _STAFF_PREV or view.toks[i - 1].trail:
+        return False
+    return _ends_clause(view, j) or _word_after(view, j) in _STAFF_NEXT
+
+
+_EVENTS = frozenset(
+    words(
+        "meeting meetings announcement merger acquisition incident review decision discussion "
+        "discussions consultation vote election attack breach outage launch completion "
+        "publication approval closure restructuring reorganisation reorganization resignation "
+        "departure appointment investigation audit migration conclusion introduction talks "
+        "retirement conference event summit hearing interview session workshop webinar "
+        "presentation visit transition upgrade deployment holiday holidays weekend deadline "
+        "call trip briefing"
+    )
+)
+_EVENT_DETS = frozenset(words("the this that our their its his her next last recent"))
+_EVENT_AFTER = frozenset(
+    words("of in on at with between and we i they he she it this last earlier later")
+)
+
+
+def _event_np(view: SentenceView, j: int) -> bool:
+    """A determiner, at most two lower-case modifiers and an event noun follow token j, and
+    no verb after it ("after the meeting ended" is a clause: "following" cannot replace
+    that "after")."""
+    k = j + 1
+    if view.toks[j].trail or not view.ok(k) or view.toks[k].lead or view.n(k) not in _EVENT_DETS:
+        return False
+    for m in range(k + 1, k + 4):
+        if not view.ok(m) or view.toks[m].lead or not view.toks[m].core.islower():
+            return False
+        if view.n(m) in _EVENTS:
+            return _ends_clause(view, m) or _word_after(view, m) in _EVENT_AFTER
+        if view.toks[m].trail or not view.toks[m].core.isalpha() or view.n(m) in _EVENT_DETS:
+            return False
+    return False
+
+
+_AFTER_BLOCK = frozenset(
+    words(
+        "long soon shortly ever never right just well day days week weeks night month months "
+        "year years hours minutes even only look looks looked looking named one time"
+    )
+)
+
+
+def _following(view: SentenceView, i: int, j: int) -> bool:
+    """ "Following the merger," / "After the merger,": a preposition before an event (never
+    "the following", "is following the plan", "soon after")."""
+    prev = view.n(i - 1)
+    if prev in DETERMINERS or prev in _AFTER_BLOCK or _aux(prev) or _be(prev):
+        return False
+    return _event_np(view, j)
+
+
+def _about_topic(view: SentenceView, i: int, j: int) -> bool:
+    """ "questions about the change" / "regarding" / "concerning" (never "about 3")."""
+    if view.n(i - 1) not in _TOPIC_NOUNS or view.toks[i - 1].trail:
+        return False
+    nxt = _word_after(view, j)
+    if nxt:
+        return nxt not in _AMOUNTS
+    k = j + 1
+    return (
+        not view.toks[j].trail
+        and view.ok(k)
+        and not view.toks[k].lead
+        and view.toks[k].core[:1].isupper()
+        and view.toks[k].core.isalpha()
+    )
+
+
+_TOPIC_NOUNS = frozenset(
+    words(
+        "questions question queries query enquiries enquiry inquiries inquiry comments "
+        "feedback complaints complaint"
+    )
+)
+_AMOUNTS = frozenset(
+    words("one two three four five six seven eight nine ten twenty fifty hundred half a an as how")
+)
+_CHANNELS = frozenset(words("email e-mail phone telephone post mail text fax courier letter sms"))
+
+
+def _channel(view: SentenceView, i: int, j: int) -> bool:
+    """ "via email" / "by email" (never "followed by email", "replaced by mail")."""
+    prev = view.n(i - 1)
+    free = not view.toks[j].trail and view.ok(j + 1) and not view.toks[j + 1].lead
+    nxt = view.n(j + 1) if free else ""
+    return nxt in _CHANNELS and prev not in (
+        "followed",
+        "replaced",
+        "accompanied",
+        "supplemented",
+        "preceded",
+        "backed",
+    )
+
+
+_DATA_NEXT = frozenset(
+    words(
+        "of to with from in on for by may might will could can should must would and or such "
+        "including held stored we you they"
+    )
+)
+
+
+def _personal_data(view: SentenceView, i: int, j: int) -> bool:
+    """ "your personal data" / "information" / "details", "contact details" / "contact
+    information": never before a verb that agrees ("data is", "details are") nor a
+    relative clause."""
+    prev = view.n(i - 1)
+    if view.toks[i - 1].trail or prev not in ("personal", "contact"):
+        return False
+    if prev == "contact" and view.n(i - 2) not in _POSSESSIVES | {"the", "updated", "current"}:
+        return False
+    return _ends_clause(view, j) or _word_after(view, j) in _DATA_NEXT
+
+
+_TAKE_ALL = frozenset(words("take takes took taken taking"))
+_STEP_ADJ = frozenset(words("immediate appropriate necessary swift decisive urgent prompt"))
+_STEP_MORE = frozenset(
+    words(
+        "further additional extra several various numerous concrete practical reasonable "
+        "proactive precautionary preventive important new following the these those some all "
+        "such a "
+        "number of"
+    )
+)
+
+
+def _step_words(view: SentenceView, i: int) -> tuple[bool, bool]:
+    """(after a form of "take" with only adjectives between, only listed ones that also
+    suit "action")."""
+    k, plain = i - 1, True
+    while k > view.first and view.n(k) in _STEP_ADJ | _STEP_MORE and not view.toks[k].trail:
+        plain = plain and view.n(k) in _STEP_ADJ
+        k -= 1
+    return view.n(k) in _TAKE_ALL and not view.toks[k].trail, plain
+
+
+def _step_next(view: SentenceView, j: int) -> bool:
+    return _ends_clause(view, j) or (
+        _word_after(view, j) == "to" and view.toks[j + 1].core.islower()
+    )
+
+
+def _steps_action(view: SentenceView, i: int, j: int) -> bool:
+    """ "take immediate steps to" / "measures" / "action"."""
+    take, plain = _step_words(view, i)
+    return take and plain and _step_next(view, j)
+
+
+def _steps(view: SentenceView, i: int, j: int) -> bool:
+    """ "take further steps to" / "measures" ("further action" is en.syn.additional's)."""
+    take, plain = _step_words(view, i)
+    return take and not plain and _step_next(view, j)
+
+
+def _mandatory(view: SentenceView, i: int, j: int) -> bool:
+    """Never a legal term ("compulsory purchase", "compulsory redundancies")."""
+    return _word_after(view, j) not in (
+        "purchase",
+        "purchases",
+        "redundancy",
+        "redundancies",
+        "liquidation",
+        "acquisition",
+    )
+
+
+_ONGOING_PREV = frozenset(words("the our its their his her this these any your"))
+_ONGOING_NOUNS = (
+    "investigation investigations support discussions talks negotiations efforts work review "
+    "monitoring commitment process dispute conflict crisis problems issues concerns training "
+    "maintenance research relationship cooperation collaboration dialogue consultation"
+)
+
+
+_POSSIBLE_BLOCK = frozenset(
+    words(
+        "best worst lowest highest greatest fastest earliest latest largest smallest only every all"
+    )
+)
+_POSSIBLE_NOUNS = (
+    "risk risks threat threats impact impacts issue issues problem problems cause causes "
+    "vulnerabilities vulnerability delays delay disruption disruptions consequences "
+    "solutions solution options changes conflicts exposure harm damage loss losses fraud "
+    "misuse"
+)
+
+
+def _possible(view: SentenceView, i: int, j: int) -> bool:
+    return view.n(i - 1) not in _POSSIBLE_BLOCK and _before(_POSSIBLE_NOUNS)(view, i, j)
+
+
+def _opener(view: SentenceView, i: int, j: int) -> bool:
+    """At the sentence's start with its comma ("Going forward, ...")."""
+    return i == view.first and view.toks[j].trail == ","
+
+
+def _opener_or_tail(view: SentenceView, i: int, j: int) -> bool:
+    """ "Effective immediately, ..." or "..., effective immediately." or "... as chair
+    effective immediately."; never after "be" or "become" (an adjective there)."""
+    if _opener(view, i, j):
+        return True
+    if i <= view.first or not _ends_clause(view, j):
+        return False
+    # "He becomes chair effective immediately." but never "becomes effective immediately"
+    prev = view.n(i - 1)
+    return view.toks[i - 1].trail == "," or (
+        prev.isalpha() and not _be(prev) and prev not in _BECOME
+    )
+
+
+_BECOME = frozenset(
+    words(
+        "become becomes became becoming remain remains remained take takes took taking made "
+        "make makes deemed declared rendered"
+    )
+)
+
+
+def _as_you_know(view: SentenceView, i: int, j: int) -> bool:
+    return view.toks[j].trail == "," and (i == view.first or view.toks[i - 1].trail == ",")
+
+
+def _in_advance(view: SentenceView, i: int, j: int) -> bool:
+    """ "register in advance." / "beforehand." / "ahead of time." (never "in advance of",
+    "thank you in advance")."""
+    prev = view.n(i - 1)
+    return (
+        _ends_clause(view, j)
+        and i > view.first
+        and prev.isalpha()
+        and prev not in ("you", "thanks", "and", "or", "not", "is", "are", "was", "be")
+    )
+
+
+def _where_possible(view: SentenceView, i: int, j: int) -> bool:
+    """ "Where possible, ..." / "work from home wherever possible."."""
+    return _ends_clause(view, j) and view.n(i - 1) not in ("as", "if", "and", "or")
+
+
+_PROMPT_BLOCK = frozenset(
+    words(
+        "arrive arrives arrived arriving start starts started starting begin begins began "
+        "finish finishes finished end ends ended leave leaves left open opens opened close "
+        "closes closed"
+    )
+)
+
+
+def _promptly(view: SentenceView, i: int, j: int) -> bool:
+    """ "reply promptly." / "without delay." (never "arrive promptly", which is on time)."""
+    return _regularly(view, i, j) and view.n(i - 1) not in _PROMPT_BLOCK
+
+
+def _provided_that(view: SentenceView, i: int, j: int) -> bool:
+    """ "provided that we" / "providing that" / "on condition that" before a clause; never
+    after "be" ("it is provided that" is a legal passive)."""
+    prev = view.n(i - 1)
+    if _be(prev) or _aux(prev) or view.toks[j].trail:
+        return False
+    # "that" + a noun would be a determiner ("we provided that data"): a subject pronoun
+    # or a determiner must follow.
+    return view.n(j + 1) in _CLAUSE_START or clause_at(view, j + 1)
+
+
+_CLAUSE_START = frozenset(
+    words(
+        "i we you they he she the this these those our your their its his her all no any each every"
+    )
+)
+
+
+def _please(view: SentenceView, i: int, j: int) -> bool:
+    """ "Please contact" / "Kindly contact" at a sentence's or clause's start, before a verb."""
+    if i != view.first and view.toks[i - 1].trail != ",":
+        return False
+    if view.toks[j].trail or not view.ok(j + 1) or not view.toks[j + 1].core.islower():
+        return False
+    nxt = view.n(j + 1)
+    return (
+        nxt[:1].isalpha()
+        and nxt not in _OBJECTS | _SUBJECTS | DETERMINERS | {"yourself", "yourselves"}
+        and not nxt.endswith(("ly", "ing"))
+    )
+
+
+def _please_phrase(view: SentenceView, i: int, j: int) -> bool:
+    return (i == view.first or view.toks[i - 1].trail == ",") and bool(_word_after(view, j))
+
+
+def _hesitate(view: SentenceView, i: int, j: int) -> bool:
+    """ "(Please) do not hesitate to contact" / "don't hesitate to" / "feel free to": an
+    imperative only ("we do not hesitate to" is a statement)."""
+    prev = view.n(i - 1)
+    start = i == view.first or view.toks[i - 1].trail == ","
+    if prev in ("please", "kindly") and not view.toks[i - 1].trail:
+        start = i - 1 == view.first or view.toks[i - 2].trail == ","
+    return start and bool(_word_after(view, j))
+
+
+def _ongoing_pred(view: SentenceView, i: int, j: int) -> bool:
+    """ "The investigation is ongoing." / "is continuing." (closing the clause)."""
+    prev = view.n(i - 1)
+    return prev in ("is", "are", "remains", "remain") and _ends_clause(view, j)
+
+
+def _should_you(view: SentenceView, i: int, j: int) -> bool:
+    """ "If you have any questions," / "Should you have any questions,": opening a
+    sentence or following a comma (never "even if", "only if", "let us know if")."""
+    if i != view.first and view.toks[i - 1].trail != ",":
+        return False
+    return _word_after(view, j) in ("any", "questions", "queries", "concerns", "further")
+
+
+def _committed(view: SentenceView, i: int, j: int) -> bool:
+    """ "We are committed to" / "dedicated to" (a person, never "committed to prison")."""
+    k = i - 1
+    if view.n(k) in ("fully", "deeply", "firmly", "truly", "very", "so", "also", "still"):
+        k -= 1
+    if view.toks[j].trail or view.n(j + 1) != "to":
+        return False
+    if any(view.n(m) in _CUSTODY for m in range(j + 2, j + 5)):
+        return False
+    return _person_be(view, k + 1, j, frozenset(["to"])) or (
+        view.n(k) in ("remain", "stay") and view.n(k - 1) in _PERSONAL
+    )
+
+
+_CUSTODY = frozenset(words("prison jail gaol hospital custody memory trial care asylum"))
+_SAME_TIME_BLOCK = frozenset(words("and but or yet while"))
+
+
+def _same_time(view: SentenceView, i: int, j: int) -> bool:
+    """ "... run at the same time." / "simultaneously." closing a clause inside a sentence
+    (at its start "At the same time," also means "however")."""
+    return (
+        _ends_clause(view, j)
+        and i > view.first + 1
+        and not view.toks[i - 1].trail
+        and view.n(i - 1) not in _SAME_TIME_BLOCK
+    )
+
+
+_SO_THAT_NEXT = frozenset(words("i we you they he she it everyone staff users"))
+
+
+def _so_that(view: SentenceView, i: int, j: int) -> bool:
+    """ "so that we can" / "in order that we can": a purpose, told by a subject and a modal
+    after it (", so that the match was cancelled" is a result); never after a comma."""
+    if i == view.first or view.toks[i - 1].trail or view.toks[j].trail:
+        return False
+    if view.n(i - 1) in ("and", "or", "but", "not", "just", "only", "even", "such", "is", "was"):
+        return False
+    k = j + 1
+    if view.n(k) not in _SO_THAT_NEXT or view.toks[k].trail:
+        return False
+    return _modal(view.n(k + 1)) or _modal(view.n(k))
 
 
 SWAPS: list[Swap] = [
@@ -1077,6 +1508,73 @@ SWAPS: list[Swap] = [
     Swap("en.syn.occasionally", ("occasionally", "from time to time"), check=_regularly),
     Swap("en.syn.sometimes", ("sometimes", "at times"), check=_regularly),
     Swap("en.syn.again", ("again", "once again", "once more"), check=_again),
+    # second round: memos, notices, press releases
+    Swap("en.syn.staff", ("staff", "employees", "personnel"), check=_staff),
+    Swap("en.syn.following", ("following", "after"), check=_following),
+    Swap("en.syn.ahead_of", ("before", "ahead of", "prior to"), check=_following),
+    Swap("en.syn.about", ("about", "regarding", "concerning"), check=_about_topic),
+    Swap("en.syn.via", ("via", "by"), check=_channel),
+    Swap("en.syn.personal_data", ("information", "data", "details"), check=_personal_data),
+    Swap("en.syn.steps", ("steps", "measures", "action"), check=_steps_action),
+    Swap("en.syn.steps", ("steps", "measures"), check=_steps),
+    Swap("en.syn.mandatory", ("mandatory", "compulsory"), check=_mandatory),
+    Swap(
+        "en.syn.ongoing",
+        ("ongoing", "continuing"),
+        check=_all(lambda v, i, j: v.n(i - 1) in _ONGOING_PREV, _before(_ONGOING_NOUNS)),
+    ),
+    Swap("en.syn.potential", ("potential", "possible"), check=_possible),
+    Swap("en.syn.going_forward", ("going forward", "from now on", "henceforth"), check=_opener),
+    Swap(
+        "en.syn.effective",
+        ("effective immediately", "with immediate effect"),
+        check=_opener_or_tail,
+    ),
+    Swap(
+        "en.syn.as_you_know",
+        ("as you know", "as you are aware", "as you're aware"),
+        check=_as_you_know,
+    ),
+    Swap("en.syn.asap", ("as soon as possible", "at the earliest opportunity")),
+    Swap("en.syn.in_advance", ("in advance", "beforehand", "ahead of time"), check=_in_advance),
+    Swap(
+        "en.syn.where_possible",
+        ("where possible", "wherever possible", "whenever possible"),
+        check=_where_possible,
+    ),
+    Swap("en.syn.temporarily", ("temporarily", "on a temporary basis"), check=_regularly),
+    Swap("en.syn.temporarily", ("permanently", "on a permanent basis"), check=_regularly),
+    Swap("en.syn.promptly", ("promptly", "without delay"), check=_promptly),
+    *[
+        Swap(
+            "en.syn.next_few",
+            (f"over the next few {u}", f"in the next few {u}", f"during the next few {u}"),
+        )
+        for u in ("days", "weeks", "months", "years")
+    ],
+    Swap(
+        "en.syn.provided_that",
+        ("provided that", "providing that", "on condition that"),
+        check=_provided_that,
+    ),
+    Swap("en.syn.please", ("please", "kindly"), check=_please),
+    Swap(
+        "en.syn.please_note",
+        ("please note that", "please be aware that", "kindly note that"),
+        check=_please_phrase,
+    ),
+    Swap(
+        "en.syn.hesitate",
+        ("do not hesitate to", "don't hesitate to", "feel free to"),
+        check=_hesitate,
+    ),
+    Swap("en.syn.later_date", ("at a later date", "at a later time")),
+    Swap("en.syn.ongoing", ("ongoing", "continuing"), check=_ongoing_pred),
+    Swap("en.syn.in_confidence", ("in confidence", "confidentially"), check=_regularly),
+    Swap("en.syn.should_you", ("if you have", "should you have"), check=_should_you),
+    Swap("en.syn.committed", ("committed", "dedicated"), check=_committed),
+    Swap("en.syn.same_time", ("at the same time", "simultaneously"), check=_same_time),
+    Swap("en.syn.so_that", ("so that", "in order that"), check=_so_that),
 ]
 
 TABLE = SwapTable(SWAPS)
