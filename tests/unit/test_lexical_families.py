@@ -238,6 +238,9 @@ SILENT: list[tuple[Language, str, str]] = [
     ("en", "He knows the man who left.", "knows"),
     ("en", "The license defines which software is free.", "which"),
     ("en", "He knows that is wrong.", "that"),
+    # "before" opens a clause here: "prior to the meeting starts" is not English
+    ("en", "Before the meeting starts, read the notes.", "Before"),
+    ("en", "Read the notes before the plan was approved.", "before"),
     ("en", "The man said that is wrong.", "that"),
     ("en", "We want nothing but the best for them.", "nothing"),
     ("en", "We bought apples and pears for the party.", "apples"),

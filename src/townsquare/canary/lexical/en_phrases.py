@@ -85,11 +85,36 @@ def _noun_phrase_next(view: SentenceView, i: int, j: int) -> bool:
         return False
     nxt = view.n(j + 1)
     return (
-        nxt in DETERMINERS
-        or nxt[:1].isdigit()
-        or (nxt.endswith("ing") and len(nxt) > 5)
-        or (view.capitalised(j + 1) and nxt != "i")
-    ) and view.n(i - 1) not in ("long", "just", "shortly", "right", "day", "week", "year")
+        (
+            nxt in DETERMINERS
+            or nxt[:1].isdigit()
+            or (nxt.endswith("ing") and len(nxt) > 5)
+            or (view.capitalised(j + 1) and nxt != "i")
+        )
+        and view.n(i - 1) not in ("long", "just", "shortly", "right", "day", "week", "year")
+        and not _clause_follows(view, j + 1)
+    )
+
+
+# Finite verbs that turn "before the meeting" into a clause ("before the meeting starts").
+_FINITE = frozenset(
+    words(
+        "is are was were do does did can could will would has have had may might must shall "
+        "should starts begins ends finishes closes opens arrives leaves expires happens "
+        "occurs comes goes gets takes started began ended finished closed opened arrived "
+        "left expired happened occurred came went got took"
+    )
+)
+
+
+def _clause_follows(view: SentenceView, k: int) -> bool:
+    """A finite verb within the next few words of the same clause."""
+    for m in range(k, min(k + 6, len(view.toks))):
+        if view.n(m) in _FINITE:
+            return True
+        if view.toks[m].trail:
+            return False
+    return False
 
 
 def _not_comparison(view: SentenceView, i: int, j: int) -> bool:
