@@ -418,6 +418,284 @@ CASES += [
         ("n'arrête", "ne cesse"),
         "fr.syn.cesser",
     ),
+    # second round: memos, notices, news
+    (
+        "Nous vous informons que le bureau sera fermé.",
+        "informons",
+        ("informons", "avisons", "faisons savoir", "annonçons"),
+        "fr.syn.informer",
+    ),
+    (
+        "Je vous informe que la réunion est annulée.",
+        "informe",
+        ("informe", "avise", "fais savoir", "annonce"),
+        "fr.syn.informer",
+    ),
+    (
+        "Il vous fait savoir que tout va bien.",
+        "fait savoir",
+        ("fait savoir", "informe", "avise", "annonce"),
+        "fr.syn.informer",
+    ),
+    (
+        "Nous vous faisons part de notre décision.",
+        "faisons part",
+        ("faisons part", "informons", "avisons"),
+        "fr.syn.informer_de",
+    ),
+    (
+        "La réunion aura lieu le 3 mars.",
+        "aura lieu",
+        ("aura lieu", "se tiendra", "se déroulera"),
+        "fr.syn.avoir_lieu",
+    ),
+    (
+        "La réunion a eu lieu hier.",
+        "a eu lieu",
+        ("a eu lieu", "s'est tenue", "s'est déroulée"),
+        "fr.syn.avoir_lieu",
+    ),
+    (
+        "Les élections se sont déroulées dimanche.",
+        "se sont déroulées",
+        ("se sont déroulées", "ont eu lieu", "se sont tenues"),
+        "fr.syn.avoir_lieu",
+    ),
+    (
+        "Il faut que la réunion se tienne à Paris.",
+        "se tienne",
+        ("se tienne", "ait lieu", "se déroule"),
+        "fr.syn.avoir_lieu",
+    ),
+    (
+        "La nouvelle règle entrera en vigueur le 1er avril.",
+        "entrera en vigueur",
+        ("entrera en vigueur", "prendra effet"),
+        "fr.syn.entrer_vigueur",
+    ),
+    (
+        "Contactez le service informatique.",
+        "Contactez",
+        ("Contactez", "Prenez contact avec"),
+        "fr.syn.contacter",
+    ),
+    (
+        "Si nécessaire, contactez votre responsable.",
+        "contactez",
+        ("contactez", "prenez contact avec"),
+        "fr.syn.contacter",
+    ),
+    (
+        "Nous regrettons de vous annoncer la fermeture du site.",
+        "Nous regrettons",
+        ("Nous regrettons", "Nous avons le regret", "Nous sommes au regret"),
+        "fr.syn.regretter",
+    ),
+    (
+        "Nous avons le plaisir de vous accueillir.",
+        "Nous avons le plaisir",
+        ("Nous avons le plaisir", "Nous sommes heureux", "Nous sommes ravis"),
+        "fr.syn.plaisir",
+    ),
+    (
+        "Nous vous demandons de respecter les consignes.",
+        "demandons",
+        ("demandons", "prions"),
+        "fr.syn.prier",
+    ),
+    (
+        "La direction a décidé de fermer le site.",
+        "décidé",
+        ("décidé", "pris la décision"),
+        "fr.syn.decider",
+    ),
+    (
+        "La réunion est prévue le 3 mars.",
+        "prévue",
+        ("prévue", "programmée", "planifiée"),
+        "fr.syn.prevu",
+    ),
+    (
+        "La réunion est reportée à une date ultérieure.",
+        "reportée",
+        ("reportée", "repoussée"),
+        "fr.syn.reporter",
+    ),
+    (
+        "Nous repoussons la réunion de lundi.",
+        "repoussons",
+        ("repoussons", "reportons"),
+        "fr.syn.reporter",
+    ),
+    (
+        "Marie rejoint notre équipe le 1er mars.",
+        "rejoint",
+        ("rejoint", "intègre"),
+        "fr.syn.rejoindre",
+    ),
+    (
+        "Paul a rejoint l'équipe en 2020.",
+        "rejoint",
+        ("rejoint", "intégré"),
+        "fr.syn.rejoindre",
+    ),
+    (
+        "La direction a mis en place une nouvelle procédure.",
+        "mis en place",
+        ("mis en place", "instauré"),
+        "fr.syn.instaurer",
+    ),
+    (
+        "Nous avons choisi de mettre en place un dispositif d'alerte.",
+        "de mettre en place",
+        ("de mettre en place", "d'instaurer"),
+        "fr.syn.instaurer",
+    ),
+    (
+        "Les mesures mises en place sont efficaces.",
+        "mises en place",
+        ("mises en place", "instaurées"),
+        "fr.syn.instaurer",
+    ),
+    (
+        "Cette situation constitue un risque majeur.",
+        "constitue",
+        ("constitue", "représente"),
+        "fr.syn.constituer",
+    ),
+    (
+        "Il convient de rappeler les règles.",
+        "Il convient",
+        ("Il convient", "Il y a lieu"),
+        "fr.syn.il_convient",
+    ),
+    (
+        "Nous restons à votre disposition pour toute question.",
+        "restons",
+        ("restons", "demeurons"),
+        "fr.syn.rester",
+    ),
+    (
+        "Il est important de rappeler les règles.",
+        "Il est important",
+        ("Il est important", "Il importe"),
+        "fr.syn.importer",
+    ),
+    (
+        "Cette mesure aide à réduire les coûts.",
+        "aide",
+        ("aide", "contribue"),
+        "fr.syn.contribuer",
+    ),
+    (
+        "Nous assurons la confidentialité des échanges.",
+        "assurons",
+        ("assurons", "garantissons"),
+        "fr.syn.garantir",
+    ),
+    (
+        "La continuité du service est assurée par l'équipe.",
+        "assurée",
+        ("assurée", "garantie"),
+        "fr.syn.garantir",
+    ),
+    (
+        "Nous allons procéder à la vérification des comptes.",
+        "procéder à",
+        ("procéder à", "effectuer"),
+        "fr.syn.proceder",
+    ),
+    (
+        "L'équipe a effectué les tests nécessaires.",
+        "effectué les",
+        ("effectué les", "procédé aux"),
+        "fr.syn.proceder",
+    ),
+    (
+        "Nous avons choisi de procéder à l'audit.",
+        "de procéder à",
+        ("de procéder à", "d'effectuer"),
+        "fr.syn.proceder",
+    ),
+    ("Marie a été nommée directrice.", "nommée", ("nommée", "désignée"), "fr.syn.nommer"),
+    (
+        "Le conseil a nommé Marie présidente.",
+        "nommé",
+        ("nommé", "désigné"),
+        "fr.syn.nommer",
+    ),
+    (
+        "Les élus ont été informés de ce projet.",
+        "informés",
+        ("informés", "avisés"),
+        "fr.syn.informer_de",
+    ),
+    (
+        "Les questions peuvent être adressées à la direction.",
+        "adressées",
+        ("adressées", "envoyées"),
+        "fr.syn.envoyer",
+    ),
+    (
+        "Adressez votre candidature au siège.",
+        "Adressez",
+        ("Adressez", "Envoyez"),
+        "fr.syn.envoyer",
+    ),
+    (
+        "La victime a porté plainte hier.",
+        "porté plainte",
+        ("porté plainte", "déposé plainte"),
+        "fr.syn.porter_plainte",
+    ),
+    (
+        "Rien n'indique que des données ont été volées.",
+        "Rien n'indique",
+        ("Rien n'indique", "Rien ne laisse penser", "Rien ne laisse supposer"),
+        "fr.syn.rien_n_indique",
+    ),
+    (
+        "Nous nous excusons pour ce retard.",
+        "Nous nous excusons",
+        ("Nous nous excusons", "Nous vous présentons nos excuses"),
+        "fr.syn.excuses",
+    ),
+    (
+        "Veuillez agréer, Madame, l'expression de mes salutations.",
+        "Veuillez agréer,",
+        ("Veuillez agréer,", "Je vous prie d'agréer,"),
+        "fr.syn.agreer",
+    ),
+    (
+        "Nous vous recommandons de rester vigilants.",
+        "rester",
+        ("rester", "demeurer"),
+        "fr.syn.rester",
+    ),
+    (
+        "Le ministre s'est dit préoccupé par la situation.",
+        "s'est dit",
+        ("s'est dit", "s'est déclaré"),
+        "fr.syn.se_declarer",
+    ),
+    (
+        "Le budget prévisionnel est adopté après discussion.",
+        "adopté",
+        ("adopté", "approuvé"),
+        "fr.syn.adopter",
+    ),
+    (
+        "L'assemblée approuve les comptes de l'exercice.",
+        "approuve",
+        ("approuve", "adopte"),
+        "fr.syn.adopter",
+    ),
+    (
+        "Une réunion extraordinaire du conseil d'administration se tiendra le 15 juin.",
+        "se tiendra",
+        ("se tiendra", "aura lieu", "se déroulera"),
+        "fr.syn.avoir_lieu",
+    ),
 ]
 
 
@@ -445,6 +723,7 @@ def test_every_rule_has_a_case() -> None:
 
 # (text, a word or phrase of it that no `fr_syn_verbs` slot may touch)
 SILENT: list[tuple[str, str]] = [
+    ("Leur volonté a participé à créer cet esprit.", "participé"),  # no "pris part à créer"
     ("L'entreprise emploie 200 personnes.", "emploie"),  # to employ people
     ("Elle est employée par Red Hat.", "employée"),  # employed, not used
     ("Un employé a quitté la société.", "employé"),  # a noun
@@ -523,6 +802,53 @@ SILENT: list[tuple[str, str]] = [
     ("La voix s'élève à peine.", "s'élève"),  # rises
     ("Il a reculé de trois mètres.", "reculé"),  # moved back
     ("Nous devons augmenter les prix de 5 %.", "augmenter"),  # transitive
+    # second round
+    ("Nous vous avisons de ne pas ouvrir ce message.", "avisons"),  # a warning
+    ("Il faut qu'il vous informe que tout va bien.", "informe"),  # "fasse savoir"
+    ("L'accident a eu lieu hier.", "eu lieu"),  # no "s'est tenu"
+    ("Il se tient droit devant la porte.", "se tient"),  # posture
+    ("La réunion s'est bien déroulée.", "déroulée"),  # went well
+    ("Je contacte le client demain.", "contacte"),  # "je prends contact"
+    ("Nous vous contacterons prochainement.", "contacterons"),  # "avec vous"
+    ("Il a été contacté par la police.", "contacté"),  # passive
+    ("Nous regrettons votre départ.", "regrettons"),  # no infinitive
+    ("Nous sommes ravis de votre visite.", "ravis"),
+    ("Il vous prie d'agréer ses salutations.", "prie"),  # a formula
+    ("Il est décidé à partir.", "décidé"),  # determined
+    ("Il a décidé que tout irait bien.", "décidé"),
+    ("La pluie prévue demain inquiète.", "prévue"),  # a forecast
+    ("La salle est prévue pour 20 personnes.", "prévue"),  # designed for
+    ("Il faut reporter les données dans le tableau.", "reporter"),  # copy over
+    ("Il a repoussé l'offre du client.", "repoussé"),  # rejected
+    ("Il rejoint ses amis au café.", "rejoint"),  # meets
+    ("Il met en place les chaises.", "met en place"),  # physical
+    ("La mise en place du dispositif prendra du temps.", "mise en place"),  # a noun
+    ("Il représente la France à Bruxelles.", "représente"),  # speaks for
+    ("Le comité est constitué de cinq membres.", "constitué"),  # made of
+    ("Ce choix convient à tous.", "convient"),  # suits
+    ("Il reste à payer la facture.", "reste"),  # remains to be done
+    ("Il importe des produits de Chine.", "importe"),  # imports
+    ("Il aide son collègue à déménager.", "aide"),  # helps someone
+    ("Il assure un cours de droit.", "assure"),  # teaches
+    ("Nous devons nous assurer que tout va bien.", "assurer"),  # make sure
+    ("Le suivi est assuré par Paul.", "assuré"),  # done, not guaranteed
+    ("Il effectue son service militaire.", "effectue"),  # no "procède à"
+    ("Cette méthode procède de la même logique.", "procède"),  # stems from
+    ("Il a été désigné responsable de l'accident.", "désigné"),  # blamed
+    ("Un homme nommé Paul est venu.", "nommé"),  # called
+    ("Il est avisé de partir tôt.", "avisé"),  # wise to
+    ("Il est très bien informé.", "informé"),  # knowledgeable
+    ("Il s'est adressé à la foule.", "adressé"),  # spoke to
+    ("Il adresse un problème complexe.", "adresse"),  # no letter
+    ("La plainte déposée hier est recevable.", "déposée"),  # a noun phrase
+    ("Tout indique la sortie.", "indique"),  # a sign, no "que"
+    ("Nous nous excusons de partir.", "excusons"),  # an infinitive
+    ("Veuillez agréer ces salutations.", "agréer"),  # the person is not told
+    ("Cela se dit souvent.", "se dit"),  # is said
+    ("Il se dit que le projet avance.", "dit"),  # rumoured (also `fr.syn.dire`)
+    ("Ils ont adopté un enfant.", "adopté"),
+    ("Je n'approuve pas cette décision.", "approuve"),  # agreeing
+    ("Je regrette d'être venu.", "regrette"),  # a past infinitive
 ]
 
 

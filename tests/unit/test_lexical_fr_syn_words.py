@@ -269,8 +269,8 @@ CASES: list[tuple[str, str, tuple[str, ...], str]] = [
     ),
     (
         "Les employés de l'entreprise ont voté.",
-        "Les employés",
-        ("Les employés", "Les salariés"),
+        "employés",
+        ("employés", "salariés"),
         "fr.syn.salarie",
     ),
     (
@@ -292,7 +292,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str]] = [
         "fr.syn.plupart",
     ),
     (
-        "Il écrit à l'ensemble des membres, qui sont ravis.",
+        "Il écrit à l'ensemble des lecteurs, qui sont ravis.",
         "l'ensemble",
         ("l'ensemble", "la totalité"),
         "fr.syn.ensemble",
@@ -418,7 +418,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str]] = [
     (
         "Appelez-nous si nécessaire.",
         "si nécessaire.",
-        ("si nécessaire.", "au besoin.", "si besoin."),
+        ("si nécessaire.", "au besoin.", "si besoin.", "en cas de besoin."),
         "fr.syn.si_besoin",
     ),
     (
@@ -690,6 +690,223 @@ CASES: list[tuple[str, str, tuple[str, ...], str]] = [
         ("au dernier moment.", "à la dernière minute."),
         "fr.syn.dernier_moment",
     ),
+    # second round: memos, notices, news
+    (
+        "Tous les salariés sont invités à la réunion.",
+        "Tous les",
+        ("Tous les", "L'ensemble des", "La totalité des"),
+        "fr.syn.ensemble",
+    ),
+    (
+        "Nous écrivons à toutes les équipes.",
+        "toutes les",
+        ("toutes les", "l'ensemble des", "la totalité des"),
+        "fr.syn.ensemble",
+    ),
+    (
+        "La règle vaut pour tout le personnel du siège.",
+        "tout le",
+        ("tout le", "l'ensemble du"),
+        "fr.syn.ensemble_du",
+    ),
+    (
+        "La mesure s'applique dans toute la région.",
+        "toute la",
+        ("toute la", "l'ensemble de la"),
+        "fr.syn.ensemble_du",
+    ),
+    (
+        "La date limite est fixée au 3 mars.",
+        "date limite",
+        ("date limite", "date butoir"),
+        "fr.syn.date_limite",
+    ),
+    (
+        "Le traitement des données personnelles est encadré.",
+        "données personnelles",
+        ("données personnelles", "données à caractère personnel"),
+        "fr.syn.donnees_personnelles",
+    ),
+    (
+        "Vous trouverez ci-joint le rapport annuel.",
+        "ci-joint",
+        ("ci-joint", "en pièce jointe", "en annexe"),
+        "fr.syn.ci_joint",
+    ),
+    (
+        "Vous trouverez ci-joint le rapport annuel.",
+        "Vous trouverez",
+        ("Vous trouverez", "Veuillez trouver"),
+        "fr.syn.trouverez",
+    ),
+    (
+        "Veuillez noter que le bureau sera fermé.",
+        "Veuillez noter",
+        ("Veuillez noter", "Veuillez prendre note", "Merci de noter"),
+        "fr.syn.veuillez_noter",
+    ),
+    (
+        "Le site reste fermé jusqu'à nouvel ordre.",
+        "jusqu'à nouvel ordre.",
+        ("jusqu'à nouvel ordre.", "jusqu'à nouvel avis."),
+        "fr.syn.nouvel_ordre",
+    ),
+    (
+        "Le cas échéant, contactez votre responsable.",
+        "Le cas échéant,",
+        ("Le cas échéant,", "S'il y a lieu,"),
+        "fr.syn.cas_echeant",
+    ),
+    (
+        "Au cours des prochaines semaines, nous préciserons le calendrier.",
+        "prochaines semaines,",
+        ("prochaines semaines,", "semaines à venir,"),
+        "fr.syn.a_venir",
+    ),
+    (
+        "Il est suspendu avec effet immédiat.",
+        "avec effet immédiat.",
+        ("avec effet immédiat.", "à effet immédiat."),
+        "fr.syn.effet_immediat",
+    ),
+    (
+        "Le service juridique examinera votre dossier.",
+        "service",
+        ("service", "département"),
+        "fr.syn.service",
+    ),
+    (
+        "L'entreprise a subi une cyberattaque en mai.",
+        "une cyberattaque",
+        ("une cyberattaque", "une attaque informatique"),
+        "fr.syn.cyberattaque",
+    ),
+    (
+        "Méfiez-vous des tentatives de phishing par courriel.",
+        "de phishing",
+        ("de phishing", "d'hameçonnage"),
+        "fr.syn.hameconnage",
+    ),
+    (
+        "Un logiciel malveillant a été détecté.",
+        "logiciel malveillant",
+        ("logiciel malveillant", "programme malveillant"),
+        "fr.syn.logiciel_malveillant",
+    ),
+    (
+        "Nous avons pris les mesures nécessaires.",
+        "mesures",
+        ("mesures", "dispositions"),
+        "fr.syn.mesures",
+    ),
+    (
+        "Nous vous remercions de votre compréhension.",
+        "de votre",
+        ("de votre", "pour votre"),
+        "fr.syn.remercier",
+    ),
+    (
+        "Merci pour l'attention portée à ce dossier.",
+        "pour",
+        ("pour", "de"),
+        "fr.syn.remercier",
+    ),
+    ("Merci beaucoup du soutien apporté.", "du", ("du", "pour le"), "fr.syn.remercier"),
+    (
+        "Pour information, le réseau sera coupé samedi.",
+        "Pour information,",
+        ("Pour information,", "À titre d'information,"),
+        "fr.syn.pour_information",
+    ),
+    (
+        "Le bureau fermera exceptionnellement à 16 h.",
+        "exceptionnellement",
+        ("exceptionnellement", "à titre exceptionnel"),
+        "fr.syn.exceptionnellement",
+    ),
+    (
+        "Changez votre mot de passe sans délai.",
+        "sans délai.",
+        ("sans délai.", "sans tarder."),
+        "fr.syn.sans_delai",
+    ),
+    (
+        "Bien cordialement,",
+        "Bien cordialement,",
+        ("Bien cordialement,", "Cordialement,"),
+        "fr.syn.cordialement",
+    ),
+    (
+        "Compte tenu de la situation, la réunion est annulée.",
+        "Compte tenu de la",
+        ("Compte tenu de la", "Étant donné la"),
+        "fr.syn.compte_tenu",
+    ),
+    (
+        "Étant donné le contexte, nous restons.",
+        "Étant donné le",
+        ("Étant donné le", "Compte tenu du"),
+        "fr.syn.compte_tenu",
+    ),
+    (
+        "Merci de répondre avant vendredi.",
+        "Merci de",
+        ("Merci de", "Veuillez"),
+        "fr.syn.merci_de",
+    ),
+    (
+        "Merci d'envoyer vos documents.",
+        "Merci d'envoyer",
+        ("Merci d'envoyer", "Veuillez envoyer"),
+        "fr.syn.merci_de",
+    ),
+    (
+        "De manière générale, les résultats sont bons.",
+        "De manière générale,",
+        (
+            "De manière générale,",
+            "De façon générale,",
+            "D'une manière générale,",
+            "D'une façon générale,",
+        ),
+        "fr.syn.de_maniere_generale",
+    ),
+    (
+        "Voici une note à l'attention de la direction.",
+        "à l'attention",
+        ("à l'attention", "à l'intention"),
+        "fr.syn.a_l_attention",
+    ),
+    (
+        "Il est reparti le lendemain.",
+        "le lendemain.",
+        ("le lendemain.", "le jour suivant."),
+        "fr.syn.lendemain",
+    ),
+    (
+        "Vous recevrez une réponse sous 48 heures.",
+        "sous",
+        ("sous", "dans un délai de", "dans les"),
+        "fr.syn.sous_delai",
+    ),
+    (
+        "Pour rappel, le port du badge est obligatoire.",
+        "Pour rappel,",
+        ("Pour rappel,", "Pour mémoire,", "À titre de rappel,"),
+        "fr.syn.pour_rappel",
+    ),
+    (
+        "Par mesure de précaution, nous avons fermé le site.",
+        "Par mesure de précaution,",
+        ("Par mesure de précaution,", "Par précaution,", "À titre de précaution,"),
+        "fr.syn.precaution",
+    ),
+    (
+        "Nous nous excusons pour la gêne occasionnée.",
+        "la gêne occasionnée.",
+        ("la gêne occasionnée.", "le désagrément occasionné."),
+        "fr.syn.gene",
+    ),
 ]
 
 
@@ -713,6 +930,9 @@ def test_every_rule_has_a_case() -> None:
 
 # (text, a word or phrase of it that no `fr_syn_words` slot may touch)
 SILENT: list[tuple[str, ...]] = [
+    # coordinated with another adverb: no "avec soin et consciencieusement"
+    ("Debian est soigneusement et consciencieusement construite.", "soigneusement"),
+    ("Nous avons lu calmement et attentivement le texte.", "attentivement"),
     ("Ce n'est rien d'ordinaire.", "d'ordinaire"),  # nothing ordinary
     ("Il faut changer d'habitude.", "d'habitude"),  # a habit
     ("Il travaille plus qu'habituellement.", "habituellement"),  # "que d'ordinaire": not told back
@@ -815,6 +1035,40 @@ SILENT: list[tuple[str, ...]] = [
     ("Il passe outre les règles.", "outre"),  # ignores them
     ("Nous allons donner suite à votre demande.", "suite"),  # follow up on
     ("D'augmentation, il n'y en a pas.", "augmentation"),  # an opening phrase
+    # second round
+    ("Il vient tous les jours.", "tous les"),  # every day
+    ("Tout le monde est invité.", "Tout le"),  # everybody
+    ("Toute la population est concernée.", "Toute la"),  # "l'ensemble ... concerné"
+    ("Nous écrivons à tous les partenaires.", "tous les"),  # epicene: gender not told
+    ("L'ensemble des salariés est concerné.", "L'ensemble des"),  # "tous les ... est"
+    ("Voir le document ci-joint, signé.", "ci-joint"),  # after its noun: agrees
+    ("Vous trouverez la salle au deuxième étage.", "trouverez"),  # finding a place
+    ("Veuillez noter votre numéro de dossier.", "noter"),  # writing it down
+    ("Dans les prochaines semaines, nous partirons.", "prochaines", "fr.syn.a_venir"),
+    ("Il travaille au service client.", "service"),  # customer service
+    ("Nous vendons un service informatique.", "service"),  # an IT service
+    ("Il prend les mesures de la pièce.", "mesures"),  # its dimensions
+    ("Les dispositions de la loi sont claires.", "dispositions"),  # provisions
+    ("Je vous remercie du fond du cœur.", "du"),
+    ("Merci de la part de toute l'équipe.", "de la"),
+    ("Merci de répondre vite.", "de", "fr.syn.remercier"),  # an infinitive: no "pour"
+    ("Pour information sur le projet, voir la page.", "information"),  # about it
+    ("Il fait exceptionnellement chaud.", "exceptionnellement"),  # a degree
+    ("Étant donné que le projet avance, nous restons.", "Étant donné", "fr.syn.compte_tenu"),
+    ("Le contrat est conclu sans délai de carence.", "délai"),  # a waiting period
+    ("Veuillez agréer mes salutations distinguées.", "Veuillez"),  # a formula
+    ("Merci de votre aide.", "Merci", "fr.syn.merci_de"),  # no infinitive
+    ("Il a salué cordialement ses voisins.", "cordialement"),  # not a sign-off
+    ("Il a attiré l'attention de la direction.", "attention"),  # no "à"
+    ("Il a pris note à l'attention soutenue.", "attention"),  # no "de"
+    ("Il est parti le lendemain de l'élection.", "lendemain"),  # no "jour suivant de"
+    ("Il est parti le lendemain matin.", "lendemain"),
+    ("Il est mort dans les 3 jours qui ont suivi.", "dans les"),  # a past span
+    ("Le stock est sous 10 % du total.", "sous"),  # no unit of time
+    ("Pour rappel de la procédure, voir la page.", "rappel"),
+    ("Merci de l'envoyer avant lundi.", "de", "fr.syn.remercier"),  # a request
+    ("Merci d'être venus si nombreux.", "Merci", "fr.syn.merci_de"),  # thanks
+    ("Le tailleur prend les mesures.", "mesures"),  # dimensions
 ]
 
 

@@ -34,6 +34,28 @@ put the infinitive in their own span.
 - avoir l'intention de / compter + infinitive (a consonant); porter sur / concerner +
   determiner (never after a person or "la porte"); s'élever/se monter/se chiffrer à + an
   amount; augmenter/progresser and diminuer/baisser/reculer + "de" + a percentage.
+- Memos, notices and news (second round): nous vous informons/avisons/faisons savoir/
+  annonçons que (after the clitic "vous"/"nous", the present told by its subject) and
+  informons/avisons/faisons part de + noun phrase; la réunion aura lieu/se tiendra/se
+  déroulera (a gathering as subject, no manner after; compound tenses agree: a eu lieu/
+  s'est tenue/s'est déroulée); entrer en vigueur/prendre effet; contactez/prenez contact
+  avec + determiner or name; nous regrettons/avons le regret/sommes au regret de + inf.;
+  nous avons le plaisir/sommes heureux/sommes ravis de + inf.; vous demandons/prions de +
+  inf. (never "prie d'agréer"); décider de/prendre la décision de + inf.; prévu/programmé/
+  planifié (an event before, a date after); reporter/repousser a gathering; rejoindre/
+  intégrer a team; mettre en place/instaurer a rule, a procedure, a body; constituer/
+  représenter + un risque, une étape...; il convient de/il y a lieu de; restons/demeurons à
+  votre disposition; il est important/il importe de/que; aider/contribuer à + inf.;
+  assurer/garantir la sécurité, la continuité, la confidentialité...; procéder à/effectuer
+  an operation (la vérification, au contrôle / le contrôle, aux tests / les tests);
+  nommé/désigné + a listed role, "au poste de", "à la tête de" or (after "avoir") a name;
+  informé(s)/avisé(s) de/que after "être"; adresser/envoyer a letter or an application (or
+  a participle before its recipient); porter plainte/déposer plainte; rien n'indique/rien
+  ne laisse penser/rien ne laisse supposer que (also "tout indique"); nous nous excusons/
+  nous vous présentons nos excuses pour; "Veuillez agréer" / "Je (Nous) vous prie(ons)
+  d'agréer" (the person told by "mes"/"nos" later); "de rester" now also takes
+  rester/demeurer before an attribute; s'est dit/s'est déclaré + an adjective ("se dit
+  préoccupé"); adopter/approuver a budget, minutes, a motion, the accounts.
 
 Left out:
 - changer/modifier: "changer de", "changer une ampoule" (replace).
@@ -57,10 +79,53 @@ Left out:
 - atteindre/s'élever à ("il a atteint 30 ans" is an age), causer/provoquer ("causer" = chat).
 - compound tenses whose auxiliary or agreement differs: "est parvenu"/"a réussi", "s'est
   rendu compte" (invariable) / "s'est aperçue", "a été pris en compte" / "tenu compte".
+- informer/signaler que ("je vous signale que" points out what may be known), informer/
+  prévenir ("prévenir" is also to prevent), "nous vous avons informés" (the participle agrees
+  with "vous", "fait savoir" does not), "il les informe" / "il leur annonce" (3rd-person
+  clitics differ), "annoncer" without a clitic ("a annoncé la fermeture" takes no "fait
+  savoir la fermeture").
+- demander/prier in the passive ("sont priés de" has no "sont demandés de") or after "que"
+  ("demander que"); demander/inviter à ("invité à" is a suggestion, not a request).
+- "être tenu de"/"devoir" ("il doit être malade" is a guess; the participle needs the
+  subject's gender, unknown after "vous"); "tenir informé"/"tenir au courant" (agreement).
+- "se dérouler" before a manner ("s'est bien déroulée" = went well), "avoir lieu" with any
+  subject ("l'accident a eu lieu" has no "s'est tenu"); "congrès" in compound tenses (its
+  number is not told).
+- "prévu" without an event and a date ("la pluie prévue demain" is forecast, "la salle est
+  prévue pour 20" is designed for), "comme prévu" / "comme programmé"; prévoir/projeter de.
+- "mis en place" after "être" or as an adjective (masculine singular or plural: the number
+  of "instauré(s)" is not told), "mettre en place les chaises" (physical); "la mise en
+  place" (a noun) / "l'instauration" (another gender).
+- rejoindre/intégrer before people ("rejoindre ses amis" is meeting them); reporter/repousser
+  outside gatherings ("reporter les chiffres", "repousser une offre").
+- constituer/représenter before a definite object ("il représente la France") or after
+  "être" ("constitué de" = made of); représenter/incarner (nuance).
+- assurer/garantir "le suivi", "un cours", "sa voiture", "que", and "s'assurer"; masculine
+  participles ("le suivi est assuré" is done, not guaranteed).
+- aider/contribuer before an object ("aider un collègue"); "il convient à" (suits);
+  "il importe des produits" (imports).
+- "décidé" after "être" ("décidé à partir" = determined), "décider que" / "prendre la
+  décision que" (not idiomatic), "se décider à".
+- procéder à/effectuer outside operations ("effectuer un stage", "son service militaire"),
+  "procéder de" (stems from), "a été effectué" (no personal passive of "procéder à"), and
+  "qu'effectue" (a relative: "que procède à" would not parse).
+- nommé/désigné before "responsable" or any adjective ("désigné responsable de l'accident"
+  is blamed), "nommé d'après" (named after), "un homme nommé Paul" (called).
+- informé/avisé as adjectives ("bien informé", "un conseil avisé") or before "de" +
+  infinitive ("il est avisé de partir" = wise to); adresser/envoyer reflexive ("s'adresser
+  à" = speak to) or before other objects ("adresser un problème", "la parole"); "une plainte
+  a été déposée" / "portée" (passive, less usual); "tout indique la sortie" (a sign);
+  "nous nous excusons de" + infinitive; "Veuillez agréer" without a possessive telling the
+  person; "nous présentons nos excuses" / "veuillez nous excuser" (a request, not a
+  statement).
+- "se dit" before an adverb ("cela se dit souvent" is said) or "que" (rumoured: also kept
+  out of `fr.syn.dire`); adopter/approuver a person or a child ("approuver quelqu'un" agrees
+  with them).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
@@ -76,6 +141,7 @@ from townsquare.canary.lexical.base import (
     starts_with_vowel,
     words,
 )
+from townsquare.canary.lexical.fr_connectives import MONTHS
 from townsquare.canary.lexical.fr_grammar import _determiner, _render, infinitive_word
 from townsquare.canary.lexical.swaps import Check, Swap, SwapTable
 
@@ -597,7 +663,10 @@ def _participer(view: SentenceView, i: int, j: int) -> bool:
         return False
     if before == "y":
         return True
-    return not view.toks[j].trail and _word_at(view, j + 1) in ("à", "au", "aux")
+    nxt = _word_at(view, j + 1)
+    if nxt == "à" and _infinitive_at(view, j + 2):
+        return False  # "ont participé à créer" has no "ont pris part à créer"
+    return not view.toks[j].trail and nxt in ("à", "au", "aux")
 
 
 # --- essayer de / tenter de ------------------------------------------------------------------
@@ -993,7 +1062,13 @@ def _remain(view: SentenceView, i: int, j: int) -> bool:
     """ "reste stable" / "demeure stable": an adjective follows; never the noun ("le
     reste", "du reste") nor "il reste à faire"."""
     before, _ = _before_verb(view, i, j)
-    if before in DETERMINERS or before in ("du", "au", "aux", "à"):
+    infinitive = view.n(j) in ("rester", "demeurer")  # "de rester vigilants"
+    if (before in DETERMINERS and not (infinitive and before == "de")) or before in (
+        "du",
+        "au",
+        "aux",
+        "à",
+    ):
         return False
     w = view.n(j)
     if w.endswith(("é", "ée", "és", "ées")) and _aux(view, i, j) != "etre":
@@ -1055,7 +1130,10 @@ _SAY = (
     ("dit", "déclaré", "pp"),
 )
 _NOT_BEFORE_SAY = frozenset(
-    words("veut voulait voudrait vouloir faut faudrait fallait me te lui nous vous leur m' t' on")
+    words(
+        "veut voulait voudrait vouloir faut faudrait fallait me te lui nous vous leur m' t' on "
+        "se s'"
+    )
 )
 
 
@@ -1703,6 +1781,1258 @@ def _from_necessaire(view: SentenceView, i: int, n: int, faut: str) -> Hit | Non
     return make_hit(view, i, k, [f"il {faut} {rest}"], "fr.syn.falloir")
 
 
+# --- second round: memos, notices, news ----------------------------------------------------
+
+# "nous vous informons que" / "nous vous avisons que" / "nous vous faisons savoir que" / "nous
+# vous annonçons que"; "nous vous informons de" / "avisons de" / "faisons part de". The
+# clitic "vous" or "nous" (object of "informer"/"aviser", indirect object of "annoncer",
+# "faire savoir", "faire part": one form for both) stays outside the span.
+_INFORM_THAT = (
+    ("informer", "aviser", "faire savoir", "annoncer", ""),
+    ("informe", "avise", "fais savoir", "annonce", "p1s"),
+    ("informe", "avise", "fait savoir", "annonce", "p3s"),
+    ("informons", "avisons", "faisons savoir", "annonçons", ""),
+    ("informent", "avisent", "font savoir", "annoncent", "subj"),
+    ("informais", "avisais", "faisais savoir", "annonçais", ""),
+    ("informait", "avisait", "faisait savoir", "annonçait", ""),
+    ("informaient", "avisaient", "faisaient savoir", "annonçaient", ""),
+    ("informerai", "aviserai", "ferai savoir", "annoncerai", ""),
+    ("informera", "avisera", "fera savoir", "annoncera", ""),
+    ("informerons", "aviserons", "ferons savoir", "annoncerons", ""),
+    ("informeront", "aviseront", "feront savoir", "annonceront", ""),
+    ("informerais", "aviserais", "ferais savoir", "annoncerais", ""),
+    ("informerait", "aviserait", "ferait savoir", "annoncerait", ""),
+    ("informerions", "aviserions", "ferions savoir", "annoncerions", ""),
+    ("informeraient", "aviseraient", "feraient savoir", "annonceraient", ""),
+)
+_INFORM_OF = tuple((a, b, c.replace("savoir", "part"), kind) for a, b, c, _, kind in _INFORM_THAT)
+
+
+def _inform(kind: str, *, que: bool) -> Check:
+    def check(view: SentenceView, i: int, j: int) -> bool:
+        """After the clitic "vous" or "nous" (never reflexive: "nous nous informons"), before
+        "que" or "de" + a noun phrase ("nous vous avisons de ne pas" is a warning); the
+        present is told by its subject ("je vous fais savoir", "il vous fait savoir") and no
+        "que" before ("qu'il vous fasse savoir")."""
+        clitic = view.n(i - 1)
+        if clitic not in ("vous", "nous") or view.toks[i - 1].trail or view.toks[j].trail:
+            return False
+        subject = view.n(i - 2)
+        if subject == clitic:
+            return False
+        if kind == "p1s" and subject != "je":
+            return False
+        if kind == "p3s" and (subject in ("je", "tu") or _que_before(view, i)):
+            return False
+        if kind == "subj" and _que_before(view, i):
+            return False
+        nxt = view.n(j + 1)
+        if que:
+            return nxt == "que" or nxt.startswith("qu'")
+        if nxt not in ("de", "du", "des") and not (nxt.startswith("d'") and len(nxt) > 2):
+            return False
+        return not _de_infinitive_at(view, j + 1)
+
+    return check
+
+
+# --- avoir lieu / se tenir (a meeting) -------------------------------------------------------
+
+_TAKE_PLACE = (
+    ("avoir lieu", "se tenir", "se dérouler", "inf"),
+    ("a lieu", "se tient", "se déroule", "ind"),
+    ("ont lieu", "se tiennent", "se déroulent", "ind"),
+    ("ait lieu", "se tienne", "se déroule", "subj"),
+    ("aient lieu", "se tiennent", "se déroulent", "subj"),
+    ("avait lieu", "se tenait", "se déroulait", ""),
+    ("avaient lieu", "se tenaient", "se déroulaient", ""),
+    ("aura lieu", "se tiendra", "se déroulera", ""),
+    ("auront lieu", "se tiendront", "se dérouleront", ""),
+    ("aurait lieu", "se tiendrait", "se déroulerait", ""),
+    ("auraient lieu", "se tiendraient", "se dérouleraient", ""),
+    ("eut lieu", "se tint", "se déroula", ""),
+    ("eurent lieu", "se tinrent", "se déroulèrent", ""),
+)
+# Compound tenses: "se tenir" and "se dérouler" agree with the gathering, "avoir lieu" does not.
+_TOOK_PLACE = tuple(
+    (f"{a} eu lieu", f"{b} {p}", f"{b} {q}", g)
+    for a, b in (("a", "s'est"), ("avait", "s'était"), ("aura", "se sera"))
+    for p, q, g in (("tenu", "déroulé", "m"), ("tenue", "déroulée", "f"))
+) + tuple(
+    (f"{a} eu lieu", f"{b} {p}", f"{b} {q}", g)
+    for a, b in (("ont", "se sont"), ("avaient", "s'étaient"), ("auront", "se seront"))
+    for p, q, g in (("tenus", "déroulés", "mp"), ("tenues", "déroulées", "fp"))
+)
+_GATHERINGS = frozenset(
+    words(
+        "réunion réunions assemblée assemblées conférence conférences séance séances "
+        "séminaire séminaires formation formations session sessions audience audiences "
+        "atelier ateliers colloque colloques congrès salon salons forum forums sommet "
+        "sommets webinaire webinaires entretien entretiens cérémonie cérémonies rencontre "
+        "rencontres élection élections scrutin scrutins vote votes consultation "
+        "consultations exposition expositions concertation négociation négociations "
+        "permanence permanences"
+    )
+)
+_GATHERINGS_F = frozenset(
+    words(
+        "réunion assemblée conférence séance formation session audience cérémonie rencontre "
+        "élection consultation exposition concertation négociation permanence"
+    )
+)
+_GATHERING_STOP = frozenset(
+    words("le la les un une ce cet cette ces son sa ses leur leurs notre nos votre vos et ou")
+)
+_MODALS = frozenset(
+    words(
+        "doit doivent devait devaient devrait devraient va vont allait allaient pourra pourront "
+        "pourrait pourraient peut peuvent"
+    )
+)
+
+
+def _gathering_at(view: SentenceView, k: int) -> str:
+    """The gathering (a meeting, a vote, a session) that ends at token k or up to three
+    words before it ("la réunion d'information", "l'assemblée générale annuelle", "la
+    réunion qui"), else ""."""
+    if view.n(k) == "qui" and not view.toks[k].trail:
+        k -= 1
+    for m in range(k, k - 6, -1):  # "la réunion extraordinaire du conseil d'administration"
+        if not view.ok(m) or view.toks[m].trail:
+            return ""
+        w = split_elision(view.n(m))[1]
+        if w in _GATHERINGS:
+            return w
+        if view.n(m) in _GATHERING_STOP or view.n(m) in _ETRE or view.n(m) in _AVOIR:
+            return ""
+    return ""
+
+
+def _gathering_before(view: SentenceView, k: int) -> bool:
+    return bool(_gathering_at(view, k))
+
+
+# "la réunion s'est bien déroulée" (went well) and "se déroule dans le calme" (unfolds) have
+# no "a eu lieu" / "a lieu".
+_UNFOLD_NEXT = frozenset(
+    words(
+        "bien mal normalement sans dans comme correctement sereinement parfaitement calmement "
+        "conformément selon plutôt très"
+    )
+)
+
+
+def _take_place(kind: str) -> Check:
+    def check(view: SentenceView, i: int, j: int) -> bool:
+        """ "la réunion aura lieu" / "se tiendra" / "se déroulera": the subject is a gathering
+        ("l'accident a eu lieu" has no "s'est tenu"; "il se tient droit" is posture), and no
+        manner follows ("s'est bien déroulée" went well); the infinitive after "doit", "va",
+        "pourrait"; "se tiennent" and "se déroule" are indicative or subjunctive, told by a
+        "que" before; in compound tenses the participles agree with the gathering."""
+        if not view.toks[j].trail and view.n(j + 1) in _UNFOLD_NEXT:
+            return False
+        k = i - 1
+        if kind == "inf":
+            if view.n(k) not in _MODALS or view.toks[k].trail:
+                return False
+            k -= 1
+        if kind == "subj" and not _que_before(view, i):
+            return False
+        if kind == "ind" and _que_before(view, i):
+            return False
+        noun = _gathering_at(view, k)
+        if kind in ("m", "f", "mp", "fp"):
+            if not noun or noun == "congrès":
+                return False
+            gender = "f" if noun.rstrip("s") in _GATHERINGS_F else "m"
+            return kind == gender + ("p" if noun.endswith("s") else "")
+        return bool(noun)
+
+    return check
+
+
+# --- entrer en vigueur / prendre effet --------------------------------------------------------
+
+_IN_FORCE = (
+    ("entrer en vigueur", "prendre effet", ""),
+    ("entre en vigueur", "prend effet", "p3s"),
+    ("entrent en vigueur", "prennent effet", "p3s"),
+    ("entrait en vigueur", "prenait effet", ""),
+    ("entraient en vigueur", "prenaient effet", ""),
+    ("entrera en vigueur", "prendra effet", ""),
+    ("entreront en vigueur", "prendront effet", ""),
+    ("entrerait en vigueur", "prendrait effet", ""),
+    ("entreraient en vigueur", "prendraient effet", ""),
+    ("entra en vigueur", "prit effet", ""),
+    ("entrèrent en vigueur", "prirent effet", ""),
+)
+
+
+def _in_force(kind: str) -> Check:
+    def check(view: SentenceView, i: int, j: int) -> bool:
+        """ "la mesure entre en vigueur le 1er mars" / "prend effet le 1er mars"; "entre" and
+        "entrent" may be subjunctives after "que" ("prenne", "prennent")."""
+        before, _ = _before_verb(view, i, j)
+        if before in ("je", "j'", "tu") or before in DETERMINERS - {"de"}:
+            return False
+        return not (kind == "p3s" and _que_before(view, i))
+
+    return check
+
+
+# --- contacter / prendre contact avec ---------------------------------------------------------
+
+_CONTACT = (
+    ("contacter", "prendre contact avec", ""),
+    ("contacte", "prend contact avec", "p3s"),
+    ("contactent", "prennent contact avec", "subj"),
+    ("contactons", "prenons contact avec", ""),
+    ("contactez", "prenez contact avec", ""),
+    ("contactait", "prenait contact avec", ""),
+    ("contactaient", "prenaient contact avec", ""),
+    ("contactera", "prendra contact avec", ""),
+    ("contacteront", "prendront contact avec", ""),
+    ("contacterons", "prendrons contact avec", ""),
+    ("contacterez", "prendrez contact avec", ""),
+    ("contacterai", "prendrai contact avec", ""),
+    ("contacterait", "prendrait contact avec", ""),
+    ("contacteraient", "prendraient contact avec", ""),
+    ("contacté", "pris contact avec", "pp"),
+)
+_OBJECT_CLITICS = frozenset(words("me te le la les lui leur m' t' l'"))
+
+
+def _contact(kind: str) -> Check:
+    def check(view: SentenceView, i: int, j: int) -> bool:
+        """ "contactez le service" / "prenez contact avec le service": a determiner or a name
+        follows (an object pronoun before, "nous vous contacterons", would have to move:
+        "prendrons contact avec vous"); "contacte" is also 1st person, imperative and
+        subjunctive; participles after "avoir" ("être contacté" has no "pris contact")."""
+        before, _ = _before_verb(view, i, j)
+        if before in _OBJECT_CLITICS or before in DETERMINERS - {"de"}:
+            return False
+        aux = _aux(view, i, j)
+        if (aux != "avoir") if kind == "pp" else bool(aux):
+            return False
+        if kind == "p3s" and (before in ("je", "j'", "tu") or i == view.first):
+            return False
+        if kind in ("p3s", "subj") and _que_before(view, i):
+            return False
+        if view.toks[j].trail or not view.ok(j + 1) or view.toks[j + 1].lead:
+            return False
+        nxt = view.n(j + 1)
+        if nxt in DETERMINERS - {"de", "du", "des", "tout", "toute", "tous", "toutes"}:
+            return True
+        if nxt.startswith("l'"):
+            return True
+        return view.capitalised(j + 1) and len(nxt) > 1 and nxt.isalpha()
+
+    return check
+
+
+# --- regretter de / avoir le regret de / être au regret de; avoir le plaisir de -----------------
+
+_REGRET = (
+    ("nous regrettons", "nous avons le regret", "nous sommes au regret"),
+    ("je regrette", "j'ai le regret", "je suis au regret"),
+)
+_PLEASURE = (
+    ("nous avons le plaisir", "nous sommes heureux", "nous sommes ravis"),
+    ("nous aurons le plaisir", "nous serons heureux", "nous serons ravis"),
+)
+
+
+def _regret(view: SentenceView, i: int, j: int) -> bool:
+    """ "nous regrettons de vous informer" / "nous avons le regret de vous informer" / "nous
+    sommes au regret de vous informer"; "heureux" / "ravis" only with "nous" (masculine
+    plural, as a company writes): "de" + infinitive after ("regretter son choix", "ravis de
+    votre visite" keep their words); never after "que" (a subjunctive)."""
+    if _after_que(view, i) or view.toks[j].trail:
+        return False
+    nxt = view.toks[j + 1].core.casefold() if view.ok(j + 1) else ""
+    if nxt in ("d'avoir", "d’avoir", "d'être", "d’être"):
+        return False  # "je regrette d'être venu" has no "j'ai le regret d'être venu"
+    return _de_infinitive_at(view, j + 1)
+
+
+# --- demander / prier de (with "vous" or "nous") ------------------------------------------------
+
+_ASK = (
+    ("demande", "prie", "p1s"),
+    ("demande", "prie", "p3s"),
+    ("demandons", "prions", ""),
+    ("demandent", "prient", "subj"),
+    ("demandera", "priera", ""),
+    ("demanderons", "prierons", ""),
+    ("demanderont", "prieront", ""),
+    ("demanderait", "prierait", ""),
+    ("demanderions", "prierions", ""),
+)
+_POLITE_FORMULAS = frozenset(words("agréer croire recevoir accepter trouver"))
+
+
+def _ask(kind: str) -> Check:
+    def check(view: SentenceView, i: int, j: int) -> bool:
+        """ "nous vous demandons de respecter" / "nous vous prions de respecter": after the
+        clitic "vous"/"nous", before "de" + infinitive; never the closing formulas ("je vous
+        prie d'agréer", "de croire") nor "que" ("demander que" has no "prier que")."""
+        clitic = view.n(i - 1)
+        if clitic not in ("vous", "nous") or view.toks[i - 1].trail or view.toks[j].trail:
+            return False
+        subject = view.n(i - 2)
+        if subject == clitic:
+            return False
+        if kind == "p1s" and subject != "je":
+            return False
+        if kind == "p3s" and (subject in ("je", "tu") or _que_before(view, i)):
+            return False
+        if kind == "subj" and _que_before(view, i):
+            return False
+        if not _de_infinitive_at(view, j + 1):
+            return False
+        t = view.toks[j + 1]
+        verb = split_elision(t.core)[1] if view.n(j + 1) != "de" else view.n(j + 2)
+        return verb.casefold() not in _POLITE_FORMULAS
+
+    return check
+
+
+# --- décider de / prendre la décision de ------------------------------------------------------
+
+_DECIDE = (
+    ("décider", "prendre la décision", ""),
+    ("décide", "prend la décision", "p3s"),
+    ("décident", "prennent la décision", "subj"),
+    ("décidons", "prenons la décision", ""),
+    ("décidez", "prenez la décision", ""),
+    ("décidait", "prenait la décision", ""),
+    ("décidaient", "prenaient la décision", ""),
+    ("décidera", "prendra la décision", ""),
+    ("décideront", "prendront la décision", ""),
+    ("déciderait", "prendrait la décision", ""),
+    ("décida", "prit la décision", ""),
+    ("décidèrent", "prirent la décision", ""),
+    ("décidé", "pris la décision", "pp"),
+)
+
+
+def _decide(kind: str) -> Check:
+    def check(view: SentenceView, i: int, j: int) -> bool:
+        """ "a décidé de fermer" / "a pris la décision de fermer": "de" + infinitive after
+        ("décider que", "décider du sort" keep their word); never reflexive ("se décider à")
+        nor "être décidé à" (determined); "décide" is also 1st person and subjunctive."""
+        before, _ = _before_verb(view, i, j)
+        if before in ("se", "s'", "me", "m'", "te", "t'") or before in DETERMINERS - {"de"}:
+            return False
+        aux = _aux(view, i, j)
+        if (aux != "avoir") if kind == "pp" else bool(aux):
+            return False
+        if kind == "p3s" and (before in ("je", "j'", "tu") or i == view.first):
+            return False
+        if kind in ("p3s", "subj") and _que_before(view, i):
+            return False
+        return not view.toks[j].trail and _de_infinitive_at(view, j + 1)
+
+    return check
+
+
+def _second_round_swaps() -> list[Swap]:
+    out: list[Swap] = []
+    for *forms, kind in _INFORM_THAT:
+        out.append(Swap("fr.syn.informer", tuple(forms), check=_inform(kind, que=True)))
+    for *forms, kind in _INFORM_OF:
+        out.append(Swap("fr.syn.informer_de", tuple(forms), check=_inform(kind, que=False)))
+    for *forms, kind in (*_TAKE_PLACE, *_TOOK_PLACE):
+        out.append(Swap("fr.syn.avoir_lieu", tuple(forms), check=_take_place(kind)))
+    for a, b, kind in _IN_FORCE:
+        out.append(Swap("fr.syn.entrer_vigueur", (a, b), check=_in_force(kind)))
+    for a, b, kind in _CONTACT:
+        out.append(Swap("fr.syn.contacter", (a, b), check=_contact(kind)))
+    out += [Swap("fr.syn.regretter", row, check=_regret) for row in _REGRET]
+    out += [Swap("fr.syn.plaisir", row, check=_regret) for row in _PLEASURE]
+    for a, b, kind in _ASK:
+        out.append(Swap("fr.syn.prier", (a, b), check=_ask(kind)))
+    for a, b, kind in _DECIDE:
+        out.append(Swap("fr.syn.decider", (a, b), check=_decide(kind)))
+    return out
+
+
+# --- prévu / programmé / planifié + a date ----------------------------------------------------
+
+_SCHEDULED = (
+    ("prévu", "programmé", "planifié"),
+    ("prévue", "programmée", "planifiée"),
+    ("prévus", "programmés", "planifiés"),
+    ("prévues", "programmées", "planifiées"),
+)
+_EVENTS = _GATHERINGS | frozenset(
+    words(
+        "lancement lancements livraison livraisons déploiement déploiements migration "
+        "migrations maintenance maintenances intervention interventions opération opérations "
+        "coupure coupures fermeture fermetures ouverture ouvertures visite visites "
+        "déménagement déménagements inauguration inaugurations publication publications "
+        "audit audits exercice exercices test tests mise bascule"
+    )
+)
+_WEEKDAYS = frozenset(words("lundi mardi mercredi jeudi vendredi samedi dimanche"))
+_DAY_RE = re.compile(r"^(?:[1-9]|[12]\d|3[01]|1er)$")
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+_THIS_TIME = frozenset(words("matin soir midi week-end weekend mois trimestre")) | _WEEKDAYS
+
+
+def _date_at(view: SentenceView, k: int, depth: int = 0) -> bool:
+    """A date or a time starts at token k ("le 3 mars", "lundi", "demain", "en mai", "début
+    2025", "à 14 h", "pour le 3 mars")."""
+    if not view.ok(k) or view.toks[k].lead:
+        return False
+    w = view.n(k)
+    nxt = view.n(k + 1) if not view.toks[k].trail else ""
+    if w in _WEEKDAYS or w in ("demain", "après-demain", "aujourd'hui"):
+        return True
+    if w == "le":
+        return bool(_DAY_RE.match(nxt)) or nxt in _WEEKDAYS or nxt == "premier"
+    if w in ("en", "début", "fin", "courant", "mi-") or w.startswith("mi-"):
+        return nxt in MONTHS or bool(_YEAR_RE.match(nxt)) or w.startswith("mi-")
+    if w == "ce":
+        return nxt in _THIS_TIME
+    if w == "cette":
+        return nxt in ("semaine", "année", "après-midi", "nuit")
+    if w == "à" and nxt[:1].isdigit():
+        return nxt.endswith("h") or view.n(k + 2) in ("h", "heures")
+    if w in ("pour", "dès") and depth == 0:
+        return _date_at(view, k + 1, 1)
+    return False
+
+
+def _scheduled(view: SentenceView, i: int, j: int) -> bool:
+    """ "la réunion est prévue le 3 mars" / "programmée" / "planifiée": an event before (the
+    weather "prévu demain" is a forecast), a date after ("prévue pour 20 personnes" is
+    designed for them); never after "avoir" ("nous avons prévu" plans), nor "comme prévu"."""
+    if _aux(view, i, j) == "avoir" or view.n(i - 1) == "comme" or view.toks[j].trail:
+        return False
+    k = i - 1
+    while view.n(k) in _ETRE or view.n(k) in _ADVERBS or view.n(k) in ("initialement", "qui"):
+        if view.toks[k].trail:
+            return False
+        k -= 1
+    for m in range(k, k - 4, -1):
+        if not view.ok(m) or view.toks[m].trail:
+            return False
+        if split_elision(view.n(m))[1] in _EVENTS:
+            break
+        if view.n(m) in _GATHERING_STOP:
+            return False
+    else:
+        return False
+    return _date_at(view, j + 1)
+
+
+# --- reporter / repousser (a meeting) ------------------------------------------------------
+
+_POSTPONE_SLOTS = [s for s in _SLOTS if s != "ger"]
+_POSTPONE = _rows([_er("report"), _er("repouss")], _POSTPONE_SLOTS)
+_POSTPONE_PP = frozenset(
+    f for row, s in zip(_POSTPONE, _POSTPONE_SLOTS, strict=True) if s in _PARTICIPLES for f in row
+)
+
+
+_POSTPONE_PRESENT = frozenset(words("reporte repousse reportent repoussent"))
+
+
+def _gathering_object(view: SentenceView, k: int) -> bool:
+    """A determiner and a gathering from token k ("la réunion", "l'assemblée")."""
+    if not view.ok(k) or view.toks[k].lead:
+        return False
+    prefix, rest = split_elision(view.toks[k].core)
+    if prefix.casefold() in ("l'", "l’"):
+        return rest.casefold() in _GATHERINGS
+    if view.n(k) not in DETERMINERS - {"de"} or view.toks[k].trail:
+        return False
+    return view.n(k + 1) in _GATHERINGS
+
+
+def _postpone(view: SentenceView, i: int, j: int) -> bool:
+    """ "la réunion est reportée" / "repoussée", "nous reportons la réunion" / "repoussons la
+    réunion": a gathering is what is put off ("reporter les données dans le tableau" copies
+    them, "repousser une offre" rejects it); "reporte" is also 1st person and subjunctive."""
+    before, _ = _before_verb(view, i, j)
+    if before in DETERMINERS - {"de"} or before in ("se", "s'"):
+        return False
+    w = view.n(j)
+    if w in _POSTPONE_PP:
+        aux = _aux(view, i, j)
+        if aux == "etre":
+            k = i - 1
+            while view.n(k) in _ADVERBS or view.n(k) in _ETRE:
+                k -= 1
+            return _gathering_before(view, k)
+        if aux != "avoir":
+            return False
+    elif w in _POSTPONE_PRESENT and (before in ("je", "j'", "tu") or _que_before(view, i)):
+        return False
+    return not view.toks[j].trail and _gathering_object(view, j + 1)
+
+
+# --- rejoindre / intégrer (a team) -----------------------------------------------------------
+
+_JOIN = (
+    ("rejoindre", "intégrer", ""),
+    ("rejoint", "intègre", "p3s"),
+    ("rejoignent", "intègrent", "subj"),
+    ("rejoignons", "intégrons", ""),
+    ("rejoignez", "intégrez", ""),
+    ("rejoignait", "intégrait", ""),
+    ("rejoignaient", "intégraient", ""),
+    ("rejoindra", "intégrera", ""),
+    ("rejoindront", "intégreront", ""),
+    ("rejoindrait", "intégrerait", ""),
+    ("rejoindraient", "intégreraient", ""),
+    ("rejoint", "intégré", "pp"),
+)
+_TEAMS = frozenset(
+    words(
+        "équipe équipes service direction groupe entreprise société département comité "
+        "conseil cabinet agence pôle bureau filiale"
+    )
+)
+
+
+def _join(kind: str) -> Check:
+    def check(view: SentenceView, i: int, j: int) -> bool:
+        """ "Marie rejoint notre équipe" / "Marie intègre notre équipe": a team, a company or
+        a board after ("rejoindre ses amis", "intégrer une formule" keep their word); "rejoint"
+        is the present or, after "avoir", the participle; "intègre" also 1st person and
+        subjunctive; never reflexive ("se rejoindre")."""
+        before, _ = _before_verb(view, i, j)
+        if before in ("se", "s'", "nous", "vous") or before in DETERMINERS - {"de"}:
+            return False
+        aux = _aux(view, i, j)
+        if (aux != "avoir") if kind == "pp" else bool(aux):
+            return False
+        if kind == "p3s" and (before in ("je", "j'", "tu") or _que_before(view, i)):
+            return False
+        if kind == "subj" and _que_before(view, i):
+            return False
+        if view.toks[j].trail or not view.ok(j + 1) or view.toks[j + 1].lead:
+            return False
+        prefix, rest = split_elision(view.toks[j + 1].core)
+        if prefix.casefold() in ("l'", "l’"):
+            return rest.casefold() in _TEAMS
+        return view.n(j + 1) in DETERMINERS - {"de"} and view.n(j + 2) in _TEAMS
+
+    return check
+
+
+def _third_swaps() -> list[Swap]:
+    out = [Swap("fr.syn.prevu", row, check=_scheduled) for row in _SCHEDULED]
+    out += [Swap("fr.syn.reporter", row, check=_postpone) for row in _POSTPONE]
+    out += [Swap("fr.syn.rejoindre", (a, b), check=_join(kind)) for a, b, kind in _JOIN]
+    for a, b, kind in _SET_UP:
+        out += _mixed_swaps("fr.syn.instaurer", [(a, b)], _set_up(kind))
+    return out
+
+
+# --- mettre en place / instaurer (a rule, a procedure) ------------------------------------------
+
+_SET_UP = (
+    ("mettre en place", "instaurer", ""),
+    ("met en place", "instaure", "p3s"),
+    ("mettent en place", "instaurent", "subj"),
+    ("mettons en place", "instaurons", ""),
+    ("mettez en place", "instaurez", ""),
+    ("mettait en place", "instaurait", ""),
+    ("mettaient en place", "instauraient", ""),
+    ("mettra en place", "instaurera", ""),
+    ("mettront en place", "instaureront", ""),
+    ("mettrons en place", "instaurerons", ""),
+    ("mettrait en place", "instaurerait", ""),
+    ("mettraient en place", "instaureraient", ""),
+    ("mit en place", "instaura", ""),
+    ("mis en place", "instauré", "pp"),
+    ("mise en place", "instaurée", "f"),
+    ("mises en place", "instaurées", "fp"),
+)
+_RULES_SET_UP = frozenset(
+    words(
+        "dispositif dispositifs mesure mesures procédure procédures protocole protocoles "
+        "règle règles politique politiques contrôle contrôles couvre-feu obligation "
+        "obligations interdiction interdictions restriction restrictions quota quotas régime "
+        "charte règlement taxe taxes comité commission programme programmes dialogue "
+        "partenariat télétravail disposition dispositions"
+    )
+)
+_RULES_F = frozenset(
+    words(
+        "mesure procédure règle politique obligation interdiction restriction charte taxe "
+        "commission disposition"
+    )
+)
+
+
+def _set_up(kind: str) -> Check:
+    def check(view: SentenceView, i: int, j: int) -> bool:
+        """ "mettre en place un dispositif" / "instaurer un dispositif": a rule, a procedure or
+        a body is set up ("mettre en place un échafaudage" or "les chaises" is physical and
+        has no "instaurer"); the feminine participles after the thing ("les mesures mises en
+        place" / "instaurées"; "la mise en place de" is a noun); never negated inside the span
+        ("n'instaure pas" / "ne met pas en place")."""
+        before, _ = _before_verb(view, i, j)
+        if before in ("ne", "n'", "se", "s'") or before in DETERMINERS - {"de"}:
+            return False
+        if kind in ("f", "fp"):
+            k = i - 1
+            while view.n(k) in _ETRE or view.n(k) in _ADVERBS:
+                k -= 1
+            noun = view.n(k)
+            return noun in _RULES_F | {f + "s" for f in _RULES_F} and (
+                noun.endswith("s") == (kind == "fp")
+            )
+        aux = _aux(view, i, j)
+        if (aux != "avoir") if kind == "pp" else bool(aux):
+            return False
+        if kind == "p3s" and (before in ("je", "j'", "tu") or _que_before(view, i)):
+            return False
+        if kind == "subj" and _que_before(view, i):
+            return False
+        if view.toks[j].trail or not view.ok(j + 1) or view.toks[j + 1].lead:
+            return False
+        prefix, rest = split_elision(view.toks[j + 1].core)
+        if prefix.casefold() in ("l'", "l’"):
+            return rest.casefold() in _RULES_SET_UP
+        k = j + 2
+        if view.n(k) in ("nouveau", "nouvel", "nouvelle", "nouveaux", "nouvelles"):
+            k += 1
+        det = view.n(j + 1)
+        return det in DETERMINERS - {"de", "tout", "toute"} and view.n(k) in _RULES_SET_UP
+
+    return check
+
+
+# --- constituer / représenter + a risk, a step, a share ---------------------------------------
+
+_AMOUNT_SLOTS = [s for s in _SLOTS if s not in ("ger", "ppf", "pps", "ppfs")]
+_CONSTITUTE = _rows([_er("constitu"), _er("représent")], _AMOUNT_SLOTS)
+_CONSTITUTE_PP = frozenset(("constitué", "représenté"))
+_STAKES = frozenset(
+    words(
+        "risque risques menace menaces danger dangers problème problèmes étape étapes atout "
+        "atouts avantage avantages obstacle obstacles défi défis enjeu enjeux priorité "
+        "priorités frein freins progrès avancée avancées amélioration améliorations "
+        "opportunité opportunités tournant changement changements rupture exception "
+        "exceptions infraction infractions violation violations faute fautes preuve preuves "
+        "base socle"
+    )
+)
+_STAKE_DETS = frozenset(words("un une des"))
+_STAKE_ADJ = frozenset(
+    words(
+        "véritable vrai vraie réel réelle grand grande grands grandes gros grosse sérieux "
+        "sérieuse nouveau nouvelle nouveaux nouvelles premier première important importante "
+        "majeur majeure"
+    )
+)
+
+
+def _constitute(view: SentenceView, i: int, j: int) -> bool:
+    """ "cela constitue un risque" / "cela représente un risque": an indefinite risk, step,
+    asset or breach follows ("il représente la France" speaks for it, "l'image représente un
+    chat" depicts it); participles after "avoir" only ("est constitué de" is "made of", "est
+    représenté par" is "stands for")."""
+    before, _ = _before_verb(view, i, j)
+    if before in DETERMINERS - {"de"} or before in ("se", "s'", "me", "te", "m'", "t'"):
+        return False
+    if view.n(j) in _CONSTITUTE_PP and _aux(view, i, j) != "avoir":
+        return False
+    if view.n(j) not in _CONSTITUTE_PP and _aux(view, i, j):
+        return False
+    if view.toks[j].trail or view.n(j + 1) not in _STAKE_DETS or view.toks[j + 1].trail:
+        return False
+    k = j + 2
+    if view.n(k) in _STAKE_ADJ and not view.toks[k].trail:
+        k += 1
+    return view.n(k) in _STAKES and not view.toks[k].lead
+
+
+# --- il convient de / il y a lieu de + infinitive ----------------------------------------------
+
+_FITTING = (
+    ("il convient", "il y a lieu"),
+    ("il conviendra", "il y aura lieu"),
+    ("il convenait", "il y avait lieu"),
+    ("il conviendrait", "il y aurait lieu"),
+)
+
+
+def _fitting(view: SentenceView, i: int, j: int) -> bool:
+    """ "il convient de rappeler" / "il y a lieu de rappeler": "de" + infinitive after (the
+    "de" stays outside, so its elision holds for both); "il convient à tous" (suits) and
+    "il y a lieu" alone keep their word; never after "que" or "si"."""
+    if view.n(i - 1) in ("que", "si", "qu'") or view.toks[j].trail:
+        return False
+    return _de_infinitive_at(view, j + 1)
+
+
+# --- rester / demeurer à votre disposition --------------------------------------------------
+
+_AT_DISPOSAL = frozenset(words("votre vos ta sa leur notre entière"))
+
+
+def _at_disposal(view: SentenceView, i: int, j: int) -> bool:
+    """ "nous restons à votre disposition" / "nous demeurons à votre disposition" ("reste à
+    faire", "le reste à payer" keep their word)."""
+    before, _ = _before_verb(view, i, j)
+    if before in DETERMINERS or before in ("du", "au", "aux", "à", "en", "y"):
+        return False
+    w = view.n(j)
+    if w.endswith(("é", "ée", "és", "ées")) and _aux(view, i, j) != "etre":
+        return False
+    if view.toks[j].trail or view.n(j + 1) != "à" or view.toks[j + 1].trail:
+        return False
+    k = j + 2
+    if view.n(k) in ("votre", "ta", "sa", "leur", "notre") and view.n(k + 1) == "entière":
+        k += 1
+    if view.n(k) in _AT_DISPOSAL and not view.toks[k].trail:
+        return view.n(k + 1) in ("disposition", "écoute")
+    return view.n(k) == "l'écoute"
+
+
+def _fourth_swaps() -> list[Swap]:
+    out = [Swap("fr.syn.constituer", row, check=_constitute) for row in _CONSTITUTE]
+    out += [Swap("fr.syn.il_convient", row, check=_fitting) for row in _FITTING]
+    out += [Swap("fr.syn.rester", row, check=_at_disposal) for row in _RESTER]
+    return out
+
+
+# --- il est important de / il importe de --------------------------------------------------------
+
+_MATTERS = (
+    ("il est important", "il importe"),
+    ("il sera important", "il importera"),
+    ("il était important", "il importait"),
+    ("il serait important", "il importerait"),
+)
+
+
+def _matters(view: SentenceView, i: int, j: int) -> bool:
+    """ "il est important de rappeler" / "il importe de rappeler", "il est important que" /
+    "il importe que"; never "il importe des produits" (imports) nor after "que"/"si"."""
+    if view.n(i - 1) in ("que", "si", "qu'") or view.toks[j].trail:
+        return False
+    nxt = view.n(j + 1)
+    return nxt == "que" or nxt.startswith("qu'") or _de_infinitive_at(view, j + 1)
+
+
+# --- aider à / contribuer à + infinitive -----------------------------------------------------
+
+_HELP_SLOTS = [s for s in _SLOTS if s not in ("ger", "ppf", "pps", "ppfs")]
+_HELP = _rows([_er("aid"), _er("contribu")], _HELP_SLOTS)
+
+
+def _help_to(view: SentenceView, i: int, j: int) -> bool:
+    """ "cela aide à réduire les coûts" / "cela contribue à réduire les coûts": "à" +
+    infinitive right after ("aider un collègue" has no "contribuer un collègue", "une aide à
+    l'embauche" is a noun); "aide" is also 1st person and subjunctive; participles after
+    "avoir"."""
+    before, _ = _before_verb(view, i, j)
+    if before in DETERMINERS - {"de"} or before in _OBJECT_CLITICS or before in ("se", "s'"):
+        return False
+    w = view.n(j)
+    if w in ("aidé", "contribué"):
+        if _aux(view, i, j) != "avoir":
+            return False
+    elif _aux(view, i, j):
+        return False
+    if w in ("aide", "contribue", "aident", "contribuent") and (
+        before in ("je", "j'", "tu") or _que_before(view, i)
+    ):
+        return False
+    if view.toks[j].trail or view.n(j + 1) != "à" or view.toks[j + 1].trail:
+        return False
+    return _infinitive_at(view, j + 2)
+
+
+# --- assurer / garantir (safety, continuity) -------------------------------------------------
+
+_ENSURE = (
+    ("assurer", "garantir", ""),
+    ("assure", "garantit", "p3s"),
+    ("assurent", "garantissent", ""),
+    ("assurons", "garantissons", ""),
+    ("assurez", "garantissez", ""),
+    ("assurait", "garantissait", ""),
+    ("assuraient", "garantissaient", ""),
+    ("assurera", "garantira", ""),
+    ("assureront", "garantiront", ""),
+    ("assurerons", "garantirons", ""),
+    ("assurerait", "garantirait", ""),
+    ("assureraient", "garantiraient", ""),
+    ("assuré", "garanti", "pp"),
+    ("assurée", "garantie", "f"),
+)
+_ENSURED = {
+    "sécurité": "f", "continuité": "f", "confidentialité": "f", "protection": "f",
+    "intégrité": "f", "disponibilité": "f", "traçabilité": "f", "conformité": "f",
+    "fiabilité": "f", "stabilité": "f", "pérennité": "f",
+}  # fmt: skip
+
+
+def _ensure(kind: str) -> Check:
+    def check(view: SentenceView, i: int, j: int) -> bool:
+        """ "assurer la sécurité" / "garantir la sécurité" and "la sécurité est assurée" /
+        "garantie": only safety, continuity, confidentiality and their kin ("assurer un cours"
+        teaches it, "assurer sa voiture" insures it, "assurer que" asserts, "le suivi est
+        assuré" is done); never reflexive ("s'assurer que")."""
+        before, _ = _before_verb(view, i, j)
+        if before in DETERMINERS - {"de"} or before in ("se", "s'", "me", "m'", "te", "t'"):
+            return False
+        if kind == "f":
+            k = i - 1
+            while view.n(k) in _ETRE or view.n(k) in _ADVERBS:
+                k -= 1
+            if k == i - 1:
+                return False
+            for m in range(k, k - 4, -1):  # "la continuité du service est assurée"
+                if not view.ok(m) or view.toks[m].trail or view.n(m) in _GATHERING_STOP:
+                    return False
+                if view.n(m) in _ENSURED:
+                    return True
+            return False
+        aux = _aux(view, i, j)
+        if (aux != "avoir") if kind == "pp" else bool(aux):
+            return False
+        if kind == "p3s" and (before in ("je", "j'", "tu") or _que_before(view, i)):
+            return False
+        if view.toks[j].trail or not view.ok(j + 1) or view.toks[j + 1].lead:
+            return False
+        prefix, rest = split_elision(view.toks[j + 1].core)
+        if prefix.casefold() in ("l'", "l’"):
+            return rest.casefold() in _ENSURED
+        return view.n(j + 1) in ("la", "sa", "leur", "notre", "votre", "cette", "une") and (
+            view.n(j + 2) in _ENSURED
+        )
+
+    return check
+
+
+def _fifth_swaps() -> list[Swap]:
+    out = [Swap("fr.syn.importer", row, check=_matters) for row in _MATTERS]
+    out += _mixed_swaps("fr.syn.contribuer", _HELP, _help_to)
+    for a, b, kind in _ENSURE:
+        out += _mixed_swaps("fr.syn.garantir", [(a, b)], _ensure(kind))
+    return out
+
+
+# --- procéder à / effectuer (an operation) -------------------------------------------------
+
+_PROCEED = (
+    ("procéder", "effectuer"),
+    ("procède", "effectue"),
+    ("procèdent", "effectuent"),
+    ("procédons", "effectuons"),
+    ("procédez", "effectuez"),
+    ("procédait", "effectuait"),
+    ("procédaient", "effectuaient"),
+    ("procédera", "effectuera"),
+    ("procéderont", "effectueront"),
+    ("procéderons", "effectuerons"),
+    ("procéderait", "effectuerait"),
+    ("procéderaient", "effectueraient"),
+    ("procéda", "effectua"),
+    ("procédèrent", "effectuèrent"),
+    ("procédé", "effectué"),
+)
+_OPERATIONS = frozenset(
+    words(
+        "vérification vérifications contrôle contrôles modification modifications mise "
+        "recrutement recrutements licenciement licenciements nomination nominations vote "
+        "votes paiement paiements versement versements remboursement remboursements analyse "
+        "analyses audit audits examen évaluation évaluations inventaire installation "
+        "installations suppression suppressions réorganisation restructuration fermeture "
+        "migration sauvegarde sauvegardes réinitialisation changement changements ajustement "
+        "ajustements transfert transferts enquête enquêtes consultation sélection tirage "
+        "tests essais travaux réparation réparations calcul relevé signature lancement "
+        "déploiement nettoyage diagnostic recensement renouvellement révision validation "
+        "correction corrections arrestation arrestations interpellation perquisition "
+        "perquisitions achat achats acquisition cession réduction réductions embauche "
+        "embauches dépôt vente"
+    )
+)
+_OPERATION_ADJ = frozenset(
+    words("nouvelle nouveau nouvelles nouveaux première premier dernière dernier large")
+)
+
+
+def _operation_at(view: SentenceView, k: int) -> bool:
+    """An operation noun at token k, or after one adjective ("une nouvelle vérification")."""
+    if not view.ok(k) or view.toks[k].lead:
+        return False
+    if view.n(k) in _OPERATION_ADJ and not view.toks[k].trail:
+        k += 1
+    prefix, rest = split_elision(view.toks[k].core) if view.ok(k) else ("", "")
+    if prefix.casefold() in ("l'", "l’"):
+        return rest.casefold() in _OPERATIONS
+    return view.n(k) in _OPERATIONS
+
+
+_PROCEED_DETS = frozenset(
+    words(
+        "la une un des ce cet cette ces son sa ses leur leurs notre nos votre vos plusieurs "
+        "certains certaines quelques nouvelles nouveaux"
+    )
+)
+
+
+def _proceed(view: SentenceView, i: int, j: int) -> bool:
+    """ "procéder à la vérification" / "effectuer la vérification", "procède au contrôle" /
+    "effectue le contrôle": an operation follows ("procéder de" stems from, "effectuer un
+    stage" or "son service" has no "procéder à"); "effectué" after "avoir" only ("a été
+    effectué" has no personal passive of "procéder à")."""
+    before, _ = _before_verb(view, i, j)
+    if before in DETERMINERS - {"de"} or before in ("se", "s'", "que", "qu'"):
+        return False
+    aux = _aux(view, i, j)
+    if any(split_elision(view.n(k))[1] in ("procédé", "effectué") for k in range(i, j + 1)):
+        if aux != "avoir":
+            return False
+    elif aux:
+        return False
+    if view.toks[j].trail or not view.ok(j + 1) or view.toks[j + 1].lead:
+        return False
+    last = view.n(j)
+    if last in ("au", "aux", "le", "les"):  # the article is in the span
+        return _operation_at(view, j + 1)
+    nxt = view.n(j + 1)
+    if nxt.startswith("l'"):
+        return _operation_at(view, j + 1)
+    return nxt in _PROCEED_DETS and _operation_at(view, j + 2)
+
+
+def _proceed_rows() -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for p, e in _PROCEED:
+        rows += [(f"{p} à", e), (f"{p} au", f"{e} le"), (f"{p} aux", f"{e} les")]
+    return rows
+
+
+# --- nommé / désigné (appointed) --------------------------------------------------------------
+
+_APPOINTED = (
+    ("nommé", "désigné"),
+    ("nommée", "désignée"),
+    ("nommés", "désignés"),
+    ("nommées", "désignées"),
+)
+_ROLES = frozenset(
+    words(
+        "directeur directrice président présidente secrétaire trésorier trésorière rapporteur "
+        "rapporteure délégué déléguée chef vice-président vice-présidente administrateur "
+        "administratrice ministre gérant gérante porte-parole coordinateur coordinatrice "
+        "médiateur médiatrice directeurs directrices présidents présidentes délégués "
+        "déléguées administrateurs administratrices"
+    )
+)
+
+
+def _appointed(view: SentenceView, i: int, j: int) -> bool:
+    """ "a été nommée directrice" / "a été désignée directrice", "est nommé au poste de" /
+    "désigné au poste de", "le conseil a nommé Marie présidente" / "a désigné Marie": a
+    listed role or a name follows ("désigné responsable de l'accident" is blamed, "nommé
+    d'après" named after, "un homme nommé Paul" is called)."""
+    aux = _aux(view, i, j)
+    if view.toks[j].trail or not view.ok(j + 1) or view.toks[j + 1].lead:
+        return False
+    nxt = view.n(j + 1)
+    if aux == "avoir":
+        named = view.capitalised(j + 1) and nxt.isalpha() and len(nxt) > 1
+        return view.n(j) in ("nommé", "désigné") and named
+    if aux != "etre":
+        return False
+    if nxt == "au" and view.n(j + 2) == "poste":
+        return True
+    if nxt == "à" and view.n(j + 2) == "la" and view.n(j + 3) == "tête":
+        return True
+    return nxt in _ROLES and not view.toks[j + 1].lead
+
+
+def _sixth_swaps() -> list[Swap]:
+    out: list[Swap] = []
+    plain, prefixed = _mixed(_proceed)
+    for row in _proceed_rows():
+        out.append(Swap("fr.syn.proceder", row, check=plain))
+        out.append(Swap("fr.syn.proceder", tuple(elide("de", f) for f in row), check=prefixed))
+    out += [Swap("fr.syn.nommer", row, check=_appointed) for row in _APPOINTED]
+    return out
+
+
+# --- informé / avisé (passive) ----------------------------------------------------------------
+
+_INFORMED = (
+    ("informé", "avisé"),
+    ("informée", "avisée"),
+    ("informés", "avisés"),
+    ("informées", "avisées"),
+)
+
+
+def _informed(view: SentenceView, i: int, j: int) -> bool:
+    """ "les salariés ont été informés de ce projet" / "avisés de ce projet", "informés que" /
+    "avisés que": after "être", before "de" + a noun phrase or "que" ("un public informé",
+    "un conseil avisé" are adjectives; "il est avisé de partir" is "wise to")."""
+    if _aux(view, i, j) != "etre" or view.n(i - 1) in ("bien", "mal", "mieux", "très"):
+        return False
+    if view.toks[j].trail:
+        return False
+    nxt = view.n(j + 1)
+    if nxt == "que" or nxt.startswith("qu'"):
+        return True
+    if nxt not in ("de", "du", "des") and not (nxt.startswith("d'") and len(nxt) > 2):
+        return False
+    return not _de_infinitive_at(view, j + 1)
+
+
+# --- adresser / envoyer (a letter, an application) --------------------------------------------
+
+_SEND = (
+    ("adresser", "envoyer", ""),
+    ("adresse", "envoie", "p3s"),
+    ("adressent", "envoient", "subj"),
+    ("adressons", "envoyons", ""),
+    ("adressez", "envoyez", ""),
+    ("adressait", "envoyait", ""),
+    ("adressaient", "envoyaient", ""),
+    ("adressera", "enverra", ""),
+    ("adresseront", "enverront", ""),
+    ("adresserons", "enverrons", ""),
+    ("adresserez", "enverrez", ""),
+    ("adresserait", "enverrait", ""),
+    ("adressé", "envoyé", "pp"),
+    ("adressée", "envoyée", "pp"),
+    ("adressés", "envoyés", "pp"),
+    ("adressées", "envoyées", "pp"),
+)
+_MAIL = frozenset(
+    words(
+        "courrier courriers candidature candidatures dossier dossiers demande demandes lettre "
+        "lettres message messages document documents question questions réclamation "
+        "réclamations facture factures cv formulaire formulaires justificatif justificatifs "
+        "convocation convocations invitation invitations"
+    )
+)
+
+
+def _send(kind: str) -> Check:
+    def check(view: SentenceView, i: int, j: int) -> bool:
+        """ "adressez votre candidature" / "envoyez votre candidature", "les questions peuvent
+        être adressées à la direction" / "envoyées à la direction": a letter, an application
+        or a message as object, or a participle before its recipient ("à", "au", "aux");
+        never "s'adresser à" (speak to), "adresser la parole", "adresser un problème";
+        "adresse" is also a noun and a 1st person."""
+        before, _ = _before_verb(view, i, j)
+        if before in DETERMINERS - {"de"} or before in _REFLEXIVE or before in ("s'", "m'"):
+            return False
+        for k in (i - 1, i - 2):
+            if view.n(k).startswith(("s'", "m'", "t'")) or view.n(k) in ("se", "me", "te"):
+                return False
+        if view.toks[j].trail or not view.ok(j + 1) or view.toks[j + 1].lead:
+            return False
+        if kind == "pp" and view.n(j + 1) in ("à", "au", "aux"):
+            return True  # "les questions adressées à la direction" / "envoyées à"
+        aux = _aux(view, i, j)
+        if (aux != "avoir") if kind == "pp" else bool(aux):
+            return False
+        if kind == "p3s" and (before in ("je", "j'", "tu") or _que_before(view, i)):
+            return False
+        if kind == "subj" and _que_before(view, i):
+            return False
+        det = view.n(j + 1)
+        if det.startswith("l'"):
+            return split_elision(det)[1] in _MAIL
+        return det in DETERMINERS - {"de"} and view.n(j + 2) in _MAIL
+
+    return check
+
+
+# --- porter plainte / déposer plainte -------------------------------------------------------
+
+_COMPLAIN_SLOTS = [s for s in _SLOTS if s not in ("ppf", "pps", "ppfs")]
+_COMPLAIN = _rows([_er("port"), _er("dépos")], _COMPLAIN_SLOTS)
+
+
+def _complain(view: SentenceView, i: int, j: int) -> bool:
+    """ "a porté plainte" / "a déposé plainte" (the bare noun is in the span: "la plainte
+    déposée" keeps its word); participles after "avoir"."""
+    if view.n(j - 1) in ("porté", "déposé") and _aux(view, i, j) != "avoir":
+        return False
+    before, _ = _before_verb(view, i, j)
+    return before not in DETERMINERS - {"de"}
+
+
+# --- rien n'indique que / rien ne laisse penser que -------------------------------------------
+
+_HINT = (
+    ("rien n'indique", "rien ne laisse penser", "rien ne laisse supposer"),
+    ("rien n'indiquait", "rien ne laissait penser", "rien ne laissait supposer"),
+    ("tout indique", "tout laisse penser", "tout laisse supposer"),
+    ("tout indiquait", "tout laissait penser", "tout laissait supposer"),
+)
+
+
+def _hint(view: SentenceView, i: int, j: int) -> bool:
+    """ "rien n'indique que" / "rien ne laisse penser que": a "que" clause after ("tout
+    indique la sortie" is a sign)."""
+    nxt = view.n(j + 1)
+    return not view.toks[j].trail and (nxt == "que" or nxt.startswith("qu'"))
+
+
+# --- nous nous excusons / nous vous présentons nos excuses --------------------------------------
+
+_SORRY = (
+    ("nous nous excusons", "nous vous présentons nos excuses"),
+    ("je m'excuse", "je vous présente mes excuses"),
+)
+
+
+def _sorry(view: SentenceView, i: int, j: int) -> bool:
+    """ "nous nous excusons pour la gêne" / "nous vous présentons nos excuses pour la gêne":
+    "pour" or "de" + a noun phrase after (never after "que": a subjunctive)."""
+    if _after_que(view, i) or view.toks[j].trail:
+        return False
+    nxt = view.n(j + 1)
+    if nxt == "pour":
+        return not _infinitive_at(view, j + 2)
+    return nxt in ("du", "des") or (nxt == "de" and not _infinitive_at(view, j + 2))
+
+
+# --- Je vous prie d'agréer / Veuillez agréer --------------------------------------------------
+
+_FORMULA = (
+    ("veuillez agréer", "je vous prie d'agréer", "je"),
+    ("veuillez agréer", "nous vous prions d'agréer", "nous"),
+    ("veuillez recevoir", "je vous prie de recevoir", "je"),
+    ("veuillez recevoir", "nous vous prions de recevoir", "nous"),
+)
+
+
+def _formula(person: str) -> Check:
+    def check(view: SentenceView, i: int, j: int) -> bool:
+        """The closing formula "Veuillez agréer ... mes salutations" / "Je vous prie d'agréer
+        ... mes salutations" ("nos salutations" with "nous"): at the sentence's start, the
+        person told by the possessive later in the sentence."""
+        if i != view.first:
+            return False
+        mine = ("mes", "ma", "mon") if person == "je" else ("nos", "notre")
+        other = ("nos", "notre") if person == "je" else ("mes", "ma", "mon")
+        found = [view.n(k) for k in range(j + 1, len(view.toks))]
+        return any(w in mine for w in found) and not any(w in other for w in found)
+
+    return check
+
+
+def _seventh_swaps() -> list[Swap]:
+    out = [Swap("fr.syn.informer_de", row, check=_informed) for row in _INFORMED]
+    out += [Swap("fr.syn.envoyer", (a, b), check=_send(kind)) for a, b, kind in _SEND]
+    out += [
+        Swap("fr.syn.porter_plainte", (f"{a} plainte", f"{b} plainte"), check=_complain)
+        for a, b in _COMPLAIN
+    ]
+    out += [Swap("fr.syn.rien_n_indique", row, check=_hint) for row in _HINT]
+    out += [Swap("fr.syn.excuses", row, check=_sorry) for row in _SORRY]
+    out += [Swap("fr.syn.agreer", (a, b), check=_formula(p), names=True) for a, b, p in _FORMULA]
+    return out
+
+
+# --- s'est dit / s'est déclaré + an attribute --------------------------------------------------
+
+_SAID_SELF = (
+    ("s'est dit", "s'est déclaré"),
+    ("s'est dite", "s'est déclarée"),
+    ("se sont dits", "se sont déclarés"),
+    ("se sont dites", "se sont déclarées"),
+    ("se dit", "se déclare"),
+    ("se disent", "se déclarent"),
+    ("se disait", "se déclarait"),
+    ("se disaient", "se déclaraient"),
+    ("se dira", "se déclarera"),
+    ("se diront", "se déclareront"),
+)
+
+
+def _said_self(view: SentenceView, i: int, j: int) -> bool:
+    """ "le ministre s'est dit préoccupé" / "s'est déclaré préoccupé": an adjective follows
+    ("cela se dit souvent" is said, "il se dit que" is rumoured); never after "que" ("se dise"
+    would be the subjunctive of the first)."""
+    if view.toks[j].trail or (_que_before(view, i) and view.n(j) in ("dit", "déclare")):
+        return False
+    if view.n(i - 1) in ("ne", "n'"):
+        return False
+    k = _skip_negation(view, j + 1)
+    if view.n(k).endswith("ment") or view.n(k) in ("souvent", "autrement", "comment"):
+        return False  # "cela se dit souvent" / "couramment"
+    return _attribute_at(view, k, infinitive=False)
+
+
+# --- adopté / approuvé (a budget, minutes, a motion) --------------------------------------------
+
+_ADOPT = _rows([_er("adopt"), _er("approuv")], [s for s in _SLOTS if s != "ger"])
+_MOTIONS = frozenset(
+    words(
+        "budget budgets compte rendu procès-verbal rapport rapports résolution résolutions "
+        "motion motions proposition propositions texte textes ordre amendement amendements "
+        "comptes bilan bilans délibération délibérations statuts règlement accord accords "
+        "protocole plan projet compte-rendu comptes-rendus procès-verbaux"
+    )
+)
+
+
+def _motion_near(view: SentenceView, k: int, step: int) -> bool:
+    """A motion, a budget or minutes within five words from token k in direction `step`."""
+    for m in range(k, k + 6 * step, step):
+        if not view.ok(m) or (step < 0 and view.toks[m].trail):
+            return False
+        if split_elision(view.n(m))[1] in _MOTIONS:
+            return True
+        if step > 0 and view.toks[m].trail:
+            return False
+    return False
+
+
+def _adopt(view: SentenceView, i: int, j: int) -> bool:
+    """ "le budget est adopté" / "approuvé", "l'assemblée adopte les comptes" / "approuve les
+    comptes": a budget, minutes or a motion is voted ("adopter un enfant", "approuver
+    quelqu'un" keep their word); "adopte" is also 1st person and subjunctive."""
+    before, _ = _before_verb(view, i, j)
+    if before in DETERMINERS - {"de"} or before in ("se", "s'"):
+        return False
+    w = view.n(j)
+    aux = _aux(view, i, j)
+    if w.endswith(("é", "ée", "és", "ées")):
+        if aux == "etre":
+            k = i - 1
+            while view.n(k) in _ETRE or view.n(k) in _ADVERBS:
+                k -= 1
+            return _motion_near(view, k, -1)
+        if aux != "avoir":
+            return False
+    elif aux:
+        return False
+    if w in ("adopte", "approuve", "adoptent", "approuvent") and (
+        before in ("je", "j'", "tu") or _que_before(view, i)
+    ):
+        return False
+    if view.toks[j].trail or not view.ok(j + 1):
+        return False
+    det = view.n(j + 1)
+    if det.startswith("l'"):
+        return split_elision(det)[1] in _MOTIONS
+    return det in DETERMINERS - {"de"} and _motion_near(view, j + 2, 1)
+
+
+def _eighth_swaps() -> list[Swap]:
+    out = [Swap("fr.syn.se_declarer", row, check=_said_self) for row in _SAID_SELF]
+    out += _mixed_swaps("fr.syn.adopter", _ADOPT, _adopt)
+    return out
+
+
 # --- the table ---------------------------------------------------------------------------
 
 
@@ -1782,6 +3112,13 @@ SWAPS: list[Swap] = [
     *_mixed_swaps("fr.syn.parvenir", _MANAGE, _manage),
     *[Swap("fr.syn.obliger", row, check=_forced) for row in _FORCED],
     Swap("fr.syn.capable", ("capables", "en mesure"), check=_able(True)),
+    *_second_round_swaps(),
+    *_third_swaps(),
+    *_fourth_swaps(),
+    *_fifth_swaps(),
+    *_sixth_swaps(),
+    *_seventh_swaps(),
+    *_eighth_swaps(),
 ]
 
 
@@ -1792,7 +3129,8 @@ def _guarded(check: Check | None) -> Check:
 
     def guarded(view: SentenceView, i: int, j: int) -> bool:
         prev = view.n(i - 1)
-        if prev in _PURPOSE - {"à"} or (prev == "à" and view.n(i - 2) in _CONTINUE):
+        cut = i > 0 and bool(view.toks[i - 1].trail)  # "Si nécessaire, contactez"
+        if not cut and (prev in _PURPOSE - {"à"} or (prev == "à" and view.n(i - 2) in _CONTINUE)):
             return False
         return check is None or check(view, i, j)
 

@@ -14,6 +14,27 @@ sets with a prepositional form that `fr.comma.phrase` may take at the start of a
 "de manière/façon ..." paraphrase only after a verb and before its complement or the end of
 the clause ("fonctionne efficacement avec" / "fonctionne de manière efficace avec").
 
+Memos, notices and news (second round): l'ensemble des / la totalité des / tous les (toutes
+les) + a listed plural noun of known gender, after a preposition or before a plural verb;
+l'ensemble du / tout le + listed masculine noun (l'ensemble de la / toute la only after a
+preposition); date limite/date butoir; données personnelles/à caractère personnel; ci-joint/
+en pièce jointe/en annexe before a determiner; vous trouverez/veuillez trouver ci-joint;
+veuillez noter/veuillez prendre note/merci de noter que; jusqu'à nouvel ordre/avis; le cas
+échéant/s'il y a lieu; si nécessaire/au besoin/si besoin/en cas de besoin; prochaines
+semaines/semaines à venir (outside "dans les"); avec/à effet immédiat; le service/le
+département + a listed field; cyberattaque/attaque informatique; phishing/hameçonnage;
+logiciel/programme malveillant; mesures/dispositions (after "prendre" or before
+"nécessaires", "prises"...); merci de/pour, remercier de/pour + a noun phrase; pour
+information/à titre d'information; exceptionnellement/à titre exceptionnel; sans délai/sans
+tarder; cordialement/bien cordialement (a sign-off line); compte tenu de/étant donné +
+determiner; "Merci de" / "Veuillez" + infinitive at the start; de manière/façon générale,
+d'une manière/façon générale; à l'attention/à l'intention de; le lendemain/le jour suivant;
+sous/dans un délai de/dans les + a number and a unit of time; pour rappel/pour mémoire/à
+titre de rappel; par mesure de précaution/par précaution/à titre de précaution; la gêne
+occasionnée/le désagrément occasionné (determiner and participle in the span).
+The plural "les employés" / "les salariés" now leaves its determiner out of the span, so
+"tous les salariés" keeps both slots.
+
 Left out:
 - "rapidement"/"vite", "surtout"/"principalement", "notamment"/"par exemple": see docs/lexical.md.
 - "particulièrement"/"spécialement" ("spécialement conçu pour" = made for that purpose).
@@ -51,21 +72,59 @@ Left out:
   "la majorité des" and "l'ensemble des" / "la totalité des" only before a plural verb
   ("la majorité des gens est" has no "la plupart des gens est"; "l'ensemble ... est
   concerné" would need "concernée").
-- "ce dernier"/"celui-ci" ("ce dernier point" is an adjective), "tous les"/"l'ensemble des"
-  (the gender of "tous"/"toutes" cannot be told back), "il est important de"/"il importe
-  de" (a verb: `fr_syn_verbs`).
+- "ce dernier"/"celui-ci" ("ce dernier point" is an adjective); "tous les"/"l'ensemble des"
+  before a noun whose gender is not listed (the gender of "tous"/"toutes" cannot be told
+  back: the second round lists nouns of known gender); "il est important de"/"il importe de"
+  is a verb set (`fr.syn.importer`).
+- "tous les" / "l'ensemble des" before epicene nouns ("partenaires", "élèves": "tous" or
+  "toutes" is not told), time nouns ("tous les jours" = every day) or a subject with a
+  singular verb ("l'ensemble des salariés est concerné"); "tout le monde", "tout le temps";
+  "toute la population est concernée" (the agreement would change); "la totalité du
+  personnel" (its agreement varies).
+- "collaborateurs"/"salariés" ("les collaborateurs du projet" are contributors, and in
+  history the collaborationists); "personnel"/"salariés" (singular collective).
+- "ci-jointe(s)" after the noun (agrees: "en annexe" would not be told back), "veuillez
+  trouver" before anything but an attachment; "pièce jointe"/"fichier joint" (gender).
+- "la semaine prochaine"/"la semaine à venir" (said on a Monday, the coming week is this
+  one); "échéance"/"date limite" ("à brève échéance", "arriver à échéance"); "calendrier"/
+  "planning" ("calendrier scolaire"); "réunion"/"rencontre"; "équipe", "direction" (no
+  same-gender twin).
+- "service"/"département" after "un" ("un service informatique" may be sold), before
+  "client" (customer service) or in the plural ("services financiers" is an industry).
+- "mesures"/"dispositions" before "de" ("les mesures de la pièce", "les dispositions de la
+  loi").
+- "merci du fond du cœur", "merci de la part de", "merci de" + infinitive (no "pour").
+- "à titre informatif" (at the start "À titre informatif, le" gets a `fr.comma.phrase`
+  slot that "Pour information, le" does not); "exceptionnellement" before an adjective
+  (a degree); "à cet égard"/"à ce sujet" ("exemplaire à cet égard" is "in that respect").
+- "immédiatement"/"sans délai" and "au plus vite"/"dans les meilleurs délais" (their other
+  forms belong to `fr_words` sets: one form in two sets is not told back).
+- "Veuillez agréer", "Veuillez croire", "Veuillez recevoir" (closing formulas), "Merci de
+  bien vouloir", and "Veuillez" + an infinitive starting with "h" ("d'h..." unknown).
+- "au sein de"/"dans" ("investir dans l'entreprise"), "conformément à"/"en application
+  de" (nuance), "la veille"/"le jour précédent" ("en veille", "la veille technologique"),
+  "le lendemain de"/"le jour suivant" (construction).
+- "cyber-attaque" as a third spelling (a hyphen only).
+- "dans 48 heures"/"sous 48 heures" ("dans" alone is "in", after the delay), "dans les
+  3 jours qui ont suivi" (a past span); "sous" at the sentence's start (`fr.comma.phrase`).
+- "les désagréments occasionnés"/"la gêne occasionnée" (number), "à titre préventif" (a
+  nuance: prevention, not caution).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 from townsquare.canary.lexical.base import (
     FR_ELIDABLE,
+    Hit,
     SentenceView,
+    make_hit,
     split_elision,
     starts_with_vowel,
     words,
 )
-from townsquare.canary.lexical.fr_grammar import infinitive_word
+from townsquare.canary.lexical.fr_grammar import _determiner, _render, infinitive_word
 from townsquare.canary.lexical.swaps import Check, Swap, SwapTable, inflect
 
 # --- shared context checks ---------------------------------------------------------
@@ -270,7 +329,10 @@ def _much_more(view: SentenceView, i: int, j: int) -> bool:
 
 
 def _comma_free(view: SentenceView, i: int, j: int) -> bool:
-    return _free_word(view, i, j)
+    """Free of commas, and not coordinated with another adverb ("soigneusement et
+    consciencieusement" would become "avec soin et consciencieusement")."""
+    coordinated = view.n(j + 1) in ("et", "ou") or view.n(i - 1) in ("et", "ou")
+    return _free_word(view, i, j) and not coordinated
 
 
 # --- adjectives -------------------------------------------------------------------------
@@ -571,6 +633,20 @@ def _staff_any(view: SentenceView, i: int, j: int) -> bool:
     if any(view.n(k) in _STAFF_CONTRAST for k in range(len(view.toks))):
         return False
     return not (view.n(j + 1) == "de" and view.n(j + 2) in ("bureau", "maison", "banque"))
+
+
+_SAME_PLURAL_DETS = frozenset(d for d, _ in _PLURAL if d not in ("de", "d'autres"))
+
+
+def _staff_after_det(view: SentenceView, i: int, j: int) -> bool:
+    """ "les employés" / "les salariés" with the determiner left out of the span (it is the
+    same for both), so that "tous les salariés" keeps its own slot on "tous les"."""
+    prev = view.n(i - 1)
+    if prev not in _SAME_PLURAL_DETS and prev != "d'autres":
+        return False
+    if view.toks[i - 1].trail or view.n(i - 2) in _SUBJECT_PRONOUNS:
+        return False
+    return _staff_any(view, i, j) and not _elided(view, i)
 
 
 _SINGULAR_VERBS = frozenset(
@@ -1059,6 +1135,400 @@ def _on_time(view: SentenceView, i: int, j: int) -> bool:
     return nxt not in ("plein", "partiel", "complet", "perdu", "de") and _free_word(view, i, j)
 
 
+# --- second round: memos, notices, news ------------------------------------------------
+
+# Plural nouns after "tous les" / "toutes les" whose gender is fixed (no epicene
+# "partenaires", "élèves"), and none of time ("tous les jours" is "every day").
+_ALL_M = frozenset(
+    words(
+        "salariés employés collaborateurs agents membres services sites clients utilisateurs "
+        "participants acteurs établissements bureaux postes magasins départements dossiers "
+        "documents candidats usagers citoyens habitants enseignants étudiants adhérents "
+        "abonnés fichiers serveurs comptes systèmes projets pays secteurs managers "
+        "responsables"
+    )
+)
+_ALL_F = frozenset(
+    words(
+        "équipes entités filiales directions structures salariées collaboratrices régions "
+        "agences unités entreprises sociétés communes personnes collectivités données "
+        "applications organisations administrations associations instances"
+    )
+)
+_NP_PREPS = frozenset(
+    words(
+        "à de pour par avec auprès chez entre parmi sur envers vers selon concernant malgré "
+        "dans sans contre"
+    )
+)
+
+
+def _everyone(gender: str) -> Check:
+    """ "l'ensemble des salariés" / "la totalité des salariés" / "tous les salariés": a listed
+    plural noun of the set's gender right after; the group is the complement of a preposition
+    ("à l'ensemble des salariés") or the subject of a plural verb ("l'ensemble des salariés
+    est invité" has no "tous les salariés est")."""
+    nouns = _ALL_M if gender == "m" else _ALL_F
+
+    def check(view: SentenceView, i: int, j: int) -> bool:
+        if view.toks[j].trail or view.n(j + 1) not in nouns or view.toks[j + 1].lead:
+            return False
+        prev = view.n(i - 1)
+        if prev in _SUBJECT_PRONOUNS or prev in ("les", "nous", "vous"):
+            return False
+        if prev in _NP_PREPS and not view.toks[i - 1].trail:
+            return True
+        return _plural_verb_after(view, j + 1)
+
+    return check
+
+
+_WHOLE_M = frozenset(
+    words(
+        "personnel territoire réseau groupe site bâtiment processus pays secteur parc campus "
+        "dispositif projet service département budget dossier document établissement "
+        "effectif"
+    )
+)
+_WHOLE_F = frozenset(
+    words(
+        "population région zone durée période semaine journée société chaîne filière "
+        "communauté structure direction procédure ville planète profession"
+    )
+)
+
+
+def _whole_m(view: SentenceView, i: int, j: int) -> bool:
+    """ "l'ensemble du personnel" / "tout le personnel" before a listed masculine noun ("tout
+    le monde", "tout le temps" keep their words); both agree in the masculine singular."""
+    if view.toks[j].trail or view.n(j + 1) not in _WHOLE_M or view.toks[j + 1].lead:
+        return False
+    return view.n(i - 1) not in _SUBJECT_PRONOUNS and view.n(i - 1) not in ("pas", "du", "en")
+
+
+def _whole_f(view: SentenceView, i: int, j: int) -> bool:
+    """ "dans toute la région" / "dans l'ensemble de la région": a listed feminine noun,
+    after a preposition only ("toute la population est concernée" would need "concerné")."""
+    if view.toks[j].trail or view.n(j + 1) not in _WHOLE_F or view.toks[j + 1].lead:
+        return False
+    return view.n(i - 1) in _NP_PREPS and not view.toks[i - 1].trail
+
+
+_ATTACHED_NEXT = frozenset(
+    words(
+        "le la les un une des ce cet cette ces mon ma mes notre nos votre vos son sa ses leur leurs"
+    )
+)
+
+
+def _attached(view: SentenceView, i: int, j: int) -> bool:
+    """ "vous trouverez ci-joint le rapport" / "en pièce jointe le rapport" / "en annexe le
+    rapport": before a determiner only, where "ci-joint" is invariable ("la lettre
+    ci-jointe" would not be told back from "en annexe")."""
+    if view.toks[j].trail or not view.ok(j + 1) or view.toks[j + 1].lead:
+        return False
+    nxt = view.n(j + 1)
+    return (nxt in _ATTACHED_NEXT or nxt.startswith("l'")) and _free_word(view, i, j)
+
+
+_ATTACHED_FORMS = (("ci-joint",), ("en", "pièce", "jointe"), ("en", "annexe"), ("ci-dessous",),
+                   ("ci-après",))  # fmt: skip
+
+
+def _you_will_find(view: SentenceView, i: int, j: int) -> bool:
+    """ "Vous trouverez ci-joint" / "Veuillez trouver ci-joint" (also "ci-dessous", "en
+    annexe"): "trouver" there only presents what is attached."""
+    if view.toks[j].trail:
+        return False
+    return any(view.words(j + 1, list(f), last_trail=True) is not None for f in _ATTACHED_FORMS)
+
+
+def _note_that(view: SentenceView, i: int, j: int) -> bool:
+    """ "Veuillez noter que" / "Veuillez prendre note que" / "Merci de noter que": a "que"
+    clause follows ("veuillez noter votre numéro" is writing it down)."""
+    nxt = view.n(j + 1)
+    return not view.toks[j].trail and (nxt == "que" or nxt.startswith("qu'"))
+
+
+def _coming(view: SentenceView, i: int, j: int) -> bool:
+    """ "au cours des prochaines semaines" / "au cours des semaines à venir": after "les",
+    "des", "ces" (or a number after them); "dans les prochaines semaines" is
+    `fr.word.prochaines`'s."""
+    k = i - 1
+    if _is_number(view.n(k)) and not view.toks[k].trail:
+        k -= 1
+    if view.n(k) not in ("les", "des", "ces") or view.toks[k].trail:
+        return False
+    return not (k == i - 1 and view.n(k) == "les" and view.n(k - 1) == "dans")
+
+
+_DEPT_NEXT = frozenset(
+    words(
+        "juridique informatique comptable financier commercial technique marketing achats "
+        "logistique production communication qualité comptabilité paie rh formation "
+        "recrutement"
+    )
+)
+_DEPT_DETS = frozenset(words("le du au notre votre leur son ce"))
+
+
+def _department(view: SentenceView, i: int, j: int) -> bool:
+    """ "le service juridique" / "le département juridique": after a definite or possessive
+    determiner, before a listed field ("un service informatique" may be an IT service sold,
+    "service client" is customer service, "services financiers" an industry)."""
+    if view.n(i - 1) not in _DEPT_DETS or view.toks[i - 1].trail or view.toks[j].trail:
+        return False
+    nxt = view.n(j + 1)
+    if nxt in _DEPT_NEXT:
+        return True
+    if nxt == "des" and view.n(j + 2) == "ressources" and view.n(j + 3) == "humaines":
+        return True
+    return nxt == "du" and view.n(j + 2) == "personnel"
+
+
+_PRENDRE_WORDS = frozenset(
+    words(
+        "prendre prend prennent prenons prenez prenait prenaient prendra prendront prendrons "
+        "prendrez prendrait prendraient pris prise prises prenant prenne"
+    )
+)
+_STEP_NEXT = frozenset(
+    words("nécessaires prises adéquates appropriées utiles urgentes concrètes suivantes")
+)
+
+
+def _steps(view: SentenceView, i: int, j: int) -> bool:
+    """ "prendre des mesures" / "prendre des dispositions", "les mesures nécessaires" / "les
+    dispositions nécessaires": after "prendre" or before a listed adjective ("les mesures de
+    la pièce" are its dimensions, "les dispositions de la loi" its provisions)."""
+    if view.n(i - 1) not in ("des", "les", "ces", "de", "nos", "vos") or view.toks[i - 1].trail:
+        return False
+    if view.toks[j].trail or not view.ok(j + 1):
+        return False  # "le tailleur prend les mesures." (dimensions)
+    if view.n(j + 1) in _STEP_NEXT:
+        return True
+    nxt = view.n(j + 1)
+    if nxt in ("de", "du", "des") or nxt.startswith("d'"):
+        return False
+    k = i - 2
+    if view.n(k) in ("toutes", "les") and not view.toks[k].trail:
+        k -= 1
+    return view.n(k) in _PRENDRE_WORDS and not view.toks[k].trail
+
+
+_THANKS = frozenset(
+    words(
+        "merci remercie remercions remercient remercier remercierons remercierai remerciant "
+        "remerciais remerciait remercions remercierait remercierions"
+    )
+)
+_THANKS_ADVERBS = frozenset(
+    words("beaucoup infiniment encore vivement sincèrement chaleureusement bien mille")
+)
+_THANKS_BLOCKED = frozenset(words("fond part"))
+
+
+def _thanks(view: SentenceView, i: int, j: int) -> bool:
+    """ "merci de votre aide" / "merci pour votre aide", "nous vous remercions du soutien" /
+    "pour le soutien": after "merci" or "remercier" (one adverb between allowed), a noun
+    phrase after ("merci de répondre" takes no "pour"); never "du fond du cœur", "de la part
+    de"."""
+    k = i - 1
+    if view.n(k) in _THANKS_ADVERBS and not view.toks[k].trail:
+        k -= 1
+    if view.n(k) not in _THANKS or view.toks[k].trail:
+        return False
+    if view.toks[j].trail or not view.ok(j + 1) or view.toks[j + 1].lead:
+        return False
+    nxt = view.n(j + 1)
+    last = view.n(j)
+    if last in ("de", "pour"):  # the article is elided into the next token: "de l'aide"
+        prefix, rest = split_elision(view.toks[j + 1].core)
+        if infinitive_word(rest) or rest.casefold() in ("avoir", "être"):
+            return False  # "merci de l'envoyer" asks for it: no "pour l'envoyer"
+        return prefix.casefold() in ("l'", "l’") and rest.casefold() not in _THANKS_BLOCKED
+    return nxt.isalpha() and nxt not in _THANKS_BLOCKED and nxt not in ("que", "ce")
+
+
+def _for_information(view: SentenceView, i: int, j: int) -> bool:
+    """ "Pour information, ..." / "À titre d'information, ..."; never "pour information sur"
+    (information about something)."""
+    if not _free_word(view, i, j):
+        return False
+    if view.toks[j].trail:
+        return True
+    nxt = view.n(j + 1)
+    return nxt not in ("sur", "de", "du", "des", "concernant", "à", "au", "aux") and not (
+        nxt.startswith("d'")
+    )
+
+
+def _exceptionally(view: SentenceView, i: int, j: int) -> bool:
+    """ "fermera exceptionnellement à 16 h" / "fermera à titre exceptionnel à 16 h": before a
+    preposition, a determiner, punctuation or the end; never before an adjective
+    ("exceptionnellement chaud" is a degree) nor after "être" or an intensifier."""
+    prev = view.n(i - 1)
+    if prev in _COPULAS or prev in _INTENSIFIERS or not _free_word(view, i, j):
+        return False
+    if view.toks[j].trail:
+        return True
+    nxt = view.n(j + 1)
+    return nxt in _MANNER_NEXT or nxt.startswith(("l'", "d'"))
+
+
+def _phishing(view: SentenceView, i: int, j: int) -> bool:
+    """Bare "phishing" / "hameçonnage" after a word that does not elide ("par phishing")."""
+    prev = view.n(i - 1)
+    return prev not in FR_ELIDABLE and prev not in _DETS and not _elided(view, i)
+
+
+# "compte tenu de" / "étant donné" + determiner: the determiner is rebuilt after "de".
+_GIVEN = (("étant", "donné"), ("compte", "tenu"))
+
+
+def _given(view: SentenceView) -> Iterator[Hit | None]:
+    """ "compte tenu de la situation" / "étant donné la situation", "compte tenu du
+    contexte" / "étant donné le contexte" ("étant donné que" is `fr.conj.puisque`'s)."""
+    if view.rule_off("fr.syn.compte_tenu"):
+        return
+    for i in range(view.first, len(view.toks) - 2):
+        for n, pair in enumerate(_GIVEN):
+            j = view.words(i, list(pair), last_trail=False)
+            if j is None or not view.spaced(j, j + 1):
+                continue
+            found = _determiner(view, j + 1, after_de=n == 1)
+            if found is None:
+                break
+            det, last, rest = found
+            if view.proper_risk(i, i + 1):
+                break
+            alts = [
+                f"étant donné {_render(det, rest, de=False)}",
+                f"compte tenu {_render(det, rest, de=True)}",
+            ]
+            yield make_hit(view, i, last, alts, "fr.syn.compte_tenu")
+            break
+
+
+# "Merci de répondre" / "Veuillez répondre": a polite request opening the sentence. Closing
+# formulas ("Veuillez agréer", "Veuillez croire"), the verbs other sets read ("Veuillez
+# noter que", "Veuillez trouver ci-joint") and past infinitives ("Merci d'être venus"
+# thanks, it asks nothing) keep their word.
+_PLEASE_BLOCKED = frozenset(
+    words("agréer croire recevoir accepter trouver noter prendre bien excuser pardonner être avoir")
+)
+
+
+def _please(view: SentenceView) -> Iterator[Hit | None]:
+    """ "Merci de répondre" / "Veuillez répondre", "Merci d'envoyer" / "Veuillez envoyer"."""
+    i = view.first
+    if i + 1 >= len(view.toks) or view.toks[i].trail or view.toks[i + 1].lead:
+        return
+    w = view.n(i)
+    if w not in ("merci", "veuillez") or not view.spaced(i, i + 1):
+        return
+    if w == "merci":
+        if view.n(i + 1) == "de" and not view.toks[i + 1].trail:
+            k = i + 2
+            if not _please_verb(view, k) or starts_with_vowel(view.toks[k].core):
+                return
+            yield make_hit(view, i, i + 1, ["veuillez"], "fr.syn.merci_de")
+            return
+        prefix, rest = split_elision(view.toks[i + 1].core)
+        if prefix.casefold() not in ("d'", "d’") or not _please_word(rest):
+            return
+        if not starts_with_vowel(rest) or view.toks[i + 1].trail:
+            return
+        yield make_hit(view, i, i + 1, [f"veuillez {rest}"], "fr.syn.merci_de")
+        return
+    if not _please_verb(view, i + 1):
+        return
+    core = view.toks[i + 1].core
+    if core[:1].casefold() == "h":
+        return
+    if starts_with_vowel(core):
+        if view.toks[i + 1].trail:
+            return
+        yield make_hit(view, i, i + 1, [f"merci d'{core}"], "fr.syn.merci_de")
+    else:
+        yield make_hit(view, i, i, ["merci de"], "fr.syn.merci_de")
+
+
+def _please_word(word: str) -> bool:
+    return infinitive_word(word) and word.casefold() not in _PLEASE_BLOCKED
+
+
+def _please_verb(view: SentenceView, k: int) -> bool:
+    """An infinitive (or "ne pas" + infinitive) at token k that is not a formula."""
+    if not view.ok(k) or view.toks[k].lead:
+        return False
+    w = view.n(k)
+    if w == "ne" and view.n(k + 1) in ("pas", "plus", "jamais") and not view.toks[k].trail:
+        return _please_word(view.toks[k + 2].core) if view.ok(k + 2) else False
+    prefix = split_elision(view.toks[k].core)[0]
+    return not prefix and _please_word(view.toks[k].core)
+
+
+def _without_delay(view: SentenceView, i: int, j: int) -> bool:
+    """ "sans délai" / "sans tarder"; never "sans délai de carence", "sans délai
+    supplémentaire" (a period)."""
+    if view.toks[j].trail:
+        return True
+    nxt = view.n(j + 1)
+    return nxt not in ("de", "du", "des", "supplémentaire", "particulier") and not (
+        nxt.startswith("d'")
+    )
+
+
+def _sign_off(view: SentenceView, i: int, j: int) -> bool:
+    """ "Cordialement," / "Bien cordialement," alone on their line."""
+    return i == view.first and j == len(view.toks) - 1
+
+
+def _addressed(view: SentenceView, i: int, j: int) -> bool:
+    """ "à l'attention de tous" / "à l'intention de tous" (addressed to); never "attirer
+    l'attention de" (no "à") nor "à l'attention" alone."""
+    return _de_next(view, j) and _free_word(view, i, j)
+
+
+def _next_day(view: SentenceView, i: int, j: int) -> bool:
+    """ "le lendemain" / "le jour suivant"; never "le lendemain de l'élection" (no "le jour
+    suivant de") nor "le lendemain matin"."""
+    if view.toks[j].trail:
+        return True
+    nxt = view.n(j + 1)
+    blocked = ("de", "du", "des", "matin", "soir", "midi", "même", "après-midi")
+    return nxt not in blocked and not nxt.startswith("d'")
+
+
+_WITHIN_BLOCKED = frozenset(
+    words(
+        "qui que suivant suivants suivante suivantes précédant précédent précédents "
+        "précédente précédentes de du des passés passées derniers dernières à ayant"
+    )
+)
+_DURATION_UNITS = frozenset(
+    words("heures jours semaines mois ans années minutes h jours ouvrés ouvrables")
+)
+
+
+def _within(view: SentenceView, i: int, j: int) -> bool:
+    """ "sous 48 heures" / "dans un délai de 48 heures" / "dans les 48 heures": a number and
+    a unit of time follow ("dans 48 heures" is "in", after; "sous 3 semaines" is always
+    "within"); not at the sentence's start (`fr.comma.phrase` reads "Sous 48 heures, nous")."""
+    if view.toks[j].trail or not view.ok(j + 1) or not _free_word(view, i, j):
+        return False
+    w = view.n(j + 1)
+    if not _is_number(w) or view.toks[j + 1].trail:
+        return False
+    if view.n(j + 2) not in _DURATION_UNITS or view.toks[j + 2].lead:
+        return False
+    if view.toks[j + 2].trail:
+        return True
+    after = view.n(j + 3)  # "dans les 3 jours qui ont suivi" is a past span, not "within"
+    return after not in _WITHIN_BLOCKED and not after.startswith("d'")
+
+
 SWAPS: list[Swap] = [
     # adverbs
     Swap("fr.syn.habituellement", ("habituellement", "d'ordinaire", "d'habitude"), check=_usually),
@@ -1246,9 +1716,18 @@ SWAPS: list[Swap] = [
     ),
     *inflect(
         "fr.syn.salarie",
-        _noun_rows(("employé", "salarié"), ("employés", "salariés"), "m")
-        + _noun_rows(("employée", "salariée"), ("employées", "salariées"), "f"),
+        [
+            row
+            for row in _noun_rows(("employé", "salarié"), ("employés", "salariés"), "m")
+            + _noun_rows(("employée", "salariée"), ("employées", "salariées"), "f")
+            if row[0].split()[0] != row[1].split()[0]
+        ],
         check=_staff,
+    ),
+    *inflect(
+        "fr.syn.salarie",
+        [("employés", "salariés"), ("employées", "salariées")],
+        check=_staff_after_det,
     ),
     *inflect(
         "fr.syn.salarie",
@@ -1327,7 +1806,11 @@ SWAPS: list[Swap] = [
     Swap("fr.syn.sans_aucun_doute", ("sans aucun doute", "sans nul doute")),
     Swap("fr.syn.temps_plein", ("à temps plein", "à plein temps", "à temps complet")),
     Swap("fr.syn.delais", ("dans les plus brefs délais", "dans les meilleurs délais")),
-    Swap("fr.syn.si_besoin", ("si nécessaire", "au besoin", "si besoin"), check=_if_needed),
+    Swap(
+        "fr.syn.si_besoin",
+        ("si nécessaire", "au besoin", "si besoin", "en cas de besoin"),
+        check=_if_needed,
+    ),
     Swap("fr.syn.a_ce_sujet", ("à ce sujet", "à ce propos")),
     Swap("fr.syn.par_an", ("par an", "par année")),
     Swap("fr.syn.au_cas_ou", ("au cas où", "dans le cas où"), check=_in_case),
@@ -1486,9 +1969,165 @@ SWAPS: list[Swap] = [
         check=_free_word,
         anywhere=False,
     ),
+    # second round: memos, notices, news
+    Swap(
+        "fr.syn.ensemble",
+        ("l'ensemble des", "la totalité des", "tous les"),
+        check=_everyone("m"),
+    ),
+    Swap(
+        "fr.syn.ensemble",
+        ("l'ensemble des", "la totalité des", "toutes les"),
+        check=_everyone("f"),
+    ),
+    Swap("fr.syn.ensemble_du", ("l'ensemble du", "tout le"), check=_whole_m),
+    Swap("fr.syn.ensemble_du", ("l'ensemble de la", "toute la"), check=_whole_f),
+    *inflect(
+        "fr.syn.date_limite", [("date limite", "date butoir"), ("dates limites", "dates butoirs")]
+    ),
+    *inflect(
+        "fr.syn.donnees_personnelles",
+        [
+            ("données personnelles", "données à caractère personnel"),
+            ("donnée personnelle", "donnée à caractère personnel"),
+        ],
+    ),
+    Swap(
+        "fr.syn.ci_joint",
+        ("ci-joint", "en pièce jointe", "en annexe"),
+        check=_attached,
+        anywhere=False,
+    ),
+    Swap("fr.syn.trouverez", ("vous trouverez", "veuillez trouver"), check=_you_will_find),
+    Swap(
+        "fr.syn.veuillez_noter",
+        ("veuillez noter", "veuillez prendre note", "merci de noter"),
+        check=_note_that,
+    ),
+    Swap("fr.syn.nouvel_ordre", ("jusqu'à nouvel ordre", "jusqu'à nouvel avis")),
+    Swap("fr.syn.cas_echeant", ("le cas échéant", "s'il y a lieu"), check=_free_word),
+    *inflect(
+        "fr.syn.a_venir",
+        [
+            ("prochaines semaines", "semaines à venir"),
+            ("prochains mois", "mois à venir"),
+            ("prochains jours", "jours à venir"),
+            ("prochaines années", "années à venir"),
+        ],
+        check=_coming,
+    ),
+    Swap(
+        "fr.syn.effet_immediat",
+        ("avec effet immédiat", "à effet immédiat"),
+        anywhere=False,
+    ),
+    Swap("fr.syn.service", ("service", "département"), check=_department),
+    *inflect(
+        "fr.syn.cyberattaque",
+        _noun_rows(
+            ("cyberattaque", "attaque informatique"),
+            ("cyberattaques", "attaques informatiques"),
+            "f",
+        ),
+        check=_noun,
+    ),
+    *inflect(
+        "fr.syn.hameconnage",
+        [
+            ("le phishing", "l'hameçonnage"),
+            ("du phishing", "de l'hameçonnage"),
+            ("au phishing", "à l'hameçonnage"),
+            ("de phishing", "d'hameçonnage"),
+            ("ce phishing", "cet hameçonnage"),
+        ],
+        check=_noun,
+    ),
+    Swap("fr.syn.hameconnage", ("phishing", "hameçonnage"), check=_phishing),
+    *inflect(
+        "fr.syn.logiciel_malveillant",
+        [
+            ("logiciel malveillant", "programme malveillant"),
+            ("logiciels malveillants", "programmes malveillants"),
+        ],
+    ),
+    Swap("fr.syn.mesures", ("mesures", "dispositions"), check=_steps),
+    *inflect(
+        "fr.syn.remercier",
+        [
+            *[
+                (f"de {d}", f"pour {d}")
+                for d in words(
+                    "votre vos ton tes son sa ses notre nos leur leurs cette ce cet ces mon ma mes"
+                )
+            ],
+            ("du", "pour le"),
+            ("des", "pour les"),
+            ("de la", "pour la"),
+            ("de", "pour"),
+        ],
+        check=_thanks,
+    ),
+    Swap(
+        "fr.syn.pour_information",
+        ("pour information", "à titre d'information"),
+        check=_for_information,
+    ),
+    Swap(
+        "fr.syn.exceptionnellement",
+        ("exceptionnellement", "à titre exceptionnel"),
+        check=_exceptionally,
+        anywhere=False,
+    ),
+    Swap("fr.syn.sans_delai", ("sans délai", "sans tarder"), check=_without_delay),
+    Swap("fr.syn.cordialement", ("cordialement", "bien cordialement"), check=_sign_off),
+    Swap(
+        "fr.syn.de_maniere_generale",
+        (
+            "de manière générale",
+            "de façon générale",
+            "d'une manière générale",
+            "d'une façon générale",
+        ),
+        check=_free_word,
+    ),
+    Swap("fr.syn.a_l_attention", ("à l'attention", "à l'intention"), check=_addressed),
+    *inflect(
+        "fr.syn.lendemain",
+        [("le lendemain", "le jour suivant"), ("du lendemain", "du jour suivant")],
+        check=_next_day,
+    ),
+    Swap(
+        "fr.syn.sous_delai",
+        ("sous", "dans un délai de", "dans les"),
+        check=_within,
+        anywhere=False,
+    ),
+    Swap(
+        "fr.syn.pour_rappel",
+        ("pour rappel", "pour mémoire", "à titre de rappel"),
+        check=_for_information,
+    ),
+    Swap(
+        "fr.syn.precaution",
+        ("par mesure de précaution", "par précaution", "à titre de précaution"),
+        check=_free_word,
+    ),
+    *inflect(
+        "fr.syn.gene",
+        [
+            ("la gêne occasionnée", "le désagrément occasionné"),
+            ("de la gêne occasionnée", "du désagrément occasionné"),
+            ("cette gêne", "ce désagrément"),
+        ],
+        check=_noun,
+    ),
 ]
 
 TABLE = SwapTable(SWAPS)
 _FIRST_WORDS = frozenset(TABLE.by_first)
-RULES: dict[str, str] = TABLE.rules()
-FINDERS = (TABLE.hits,)
+RULES: dict[str, str] = {
+    **TABLE.rules(),
+    "fr.syn.compte_tenu": "compte tenu de / étant donné (+ déterminant)",
+    "fr.syn.merci_de": "Merci de / Veuillez (+ infinitif, en tête de phrase)",
+}
+FINDERS: tuple[Callable[[SentenceView], Iterator[Hit | None]], ...] = (_given, _please, TABLE.hits)
