@@ -270,3 +270,26 @@ def test_comma_gaps_draw_near_half_biases_and_older_slots_keep_their_law() -> No
     book = CodeBook(b"k" * 32, laws)
     commas = [j for j, s in enumerate(layout.slots) if s.kind == "comma_gap"]
     assert commas and all(7 <= book.counts[j, 0] <= 9 for j in commas)
+
+
+@pytest.mark.parametrize(
+    ("leak", "expected"),
+    [
+        # the next slot's variant ("he's") leaves "he"/"has" unaligned: still read right
+        ("Yesterday James Troup reported that he's been working on the tools.", [0, 0, 1]),
+        ("Yesterday James Troup reported he has been working on the tools.", [0, 1, 0]),
+        # a typo in the longer variant: "reported" alone also fits, so the slot is erased
+        ("Yesterday James Troup reported taht he's been working on the tools.", [0, -1, 1]),
+        ("Yesterday, James Troup reported that hes been working on the tools.", [1, 0, -1]),
+    ],
+)
+def test_half_anchored_lexical_slots_are_read_right_or_erased(
+    leak: str, expected: list[int]
+) -> None:
+    layout = build_layout(
+        "Yesterday James Troup reported that he has been working on the tools.",
+        language="en",
+        channels=["lexical"],
+    )
+    assert [s.variants[1] for s in layout.slots] == ["Yesterday,", "reported", "he's"]
+    assert read_leak(layout, leak).observed.tolist() == expected

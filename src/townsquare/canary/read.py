@@ -128,6 +128,7 @@ def _read_intra(layout: Layout, slot: Slot, leak: _Leak, tmap: dict[int, int]) -
     return slot.variants.index(seen) if seen in slot.variants else -1
 
 
+NEAR_MISS = 0.8  # similarity above which a window is a variant with a typo, not another word
 _SENTENCE_END_RE = re.compile(r"[.!?…][)\]}”»’'\"›]*$")
 
 
@@ -137,24 +138,30 @@ def _misplaced(
     anchors: tuple[int | None, int | None],
     claims: dict[int, set[int]],
     own: set[int],
+    edges: tuple[bool, bool],
 ) -> bool:
     """The leak words a lexical window would read may be the wrong ones (repeated words
     such as "it's it's" shift an alignment by one): a window word that another memo token
-    also claims, an anchor claimed twice, or, anchored on one side only, an unclaimed word
-    on the other side within the same sentence. Such a slot is erased, never guessed."""
+    also claims, an anchor claimed twice, a word next to the window that one of the slot's
+    own memo tokens claims (the window is too short), or, where the slot opens or closes
+    its sentence (`edges`) and has no anchor on that side, an unclaimed word there within
+    the same sentence. Such a slot is erased, never guessed."""
     before, after = anchors
     if any(claims.get(k, own) - own for k in window):
         return True
     if any(a is not None and len(claims[a]) > 1 for a in anchors):
         return True
     first, last = window.start, window.stop - 1
+    if claims.get(first - 1, set()) & own or claims.get(last + 1, set()) & own:
+        return True
 
     def loose(i: int, end_side: int) -> bool:
         inside = 0 <= i < len(leak.tokens) and i not in claims
         return inside and not (0 <= end_side < len(leak.tokens) and _ends(leak, end_side))
 
-    return (before is None and loose(first - 1, first - 1)) or (
-        after is None and loose(last + 1, last)
+    opens, closes = edges
+    return (opens and before is None and loose(first - 1, first - 1)) or (
+        closes and after is None and loose(last + 1, last)
     )
 
 
@@ -163,12 +170,17 @@ def _ends(leak: _Leak, i: int) -> bool:
 
 
 def _read_lexical(
-    slot: Slot, leak: _Leak, tmap: dict[int, int], claims: dict[int, set[int]]
+    slot: Slot,
+    leak: _Leak,
+    tmap: dict[int, int],
+    claims: dict[int, set[int]],
+    edges: tuple[bool, bool],
 ) -> int:
     before, after = tmap.get(slot.token - 1), tmap.get(slot.token_end)
     own = set(range(slot.token, slot.token_end))
     forms = [lexical_form(v) for v in slot.variants]
     best, best_len = -1, -1
+    near_miss = False
     for index, form in enumerate(forms):
         n = len(form.split(" "))
         if after is not None:
@@ -179,16 +191,24 @@ def _read_lexical(
             continue
         if lo < 0 or (before is not None and lo != before + 1):
             continue
-        if _misplaced(leak, range(lo, lo + n), (before, after), claims, own):
+        if _misplaced(leak, range(lo, lo + n), (before, after), claims, own, edges):
             continue
         window = (
             leak.text[leak.tokens[lo][0] : leak.tokens[lo + n - 1][1]]
             if lo + n <= len(leak.tokens)
             else ""
         )
-        if window and lexical_form(window) == form and n > best_len:
-            best, best_len = index, n
-    return best
+        if not window:
+            continue
+        seen = lexical_form(window)
+        if seen == form:
+            if n > best_len:
+                best, best_len = index, n
+        elif seen not in forms and SequenceMatcher(None, seen, form).ratio() >= NEAR_MISS:
+            near_miss = True
+    # A variant the leak shows with a typo ("reported taht he") makes a shorter exact
+    # match ("reported") unreliable: erased, never guessed.
+    return -1 if near_miss else best
 
 
 def _erase_constant(layout: Layout, observed: I16) -> None:
@@ -248,7 +268,9 @@ def read_leak(layout: Layout, text: str, *, invisible_lost: bool = False) -> Rea
         if slot.sentence not in matched_set or slot.channel not in present:
             continue
         if slot.channel == "lexical":
-            observed[j] = _read_lexical(slot, leak, tmap, claims)
+            sentence = layout.sentences[slot.sentence]
+            edges = (slot.token == sentence.first_token, slot.token_end == sentence.end_token)
+            observed[j] = _read_lexical(slot, leak, tmap, claims, edges)
         elif slot.channel == "zero_width":
             observed[j] = _read_zero_width(slot, leak, tmap)
         elif slot.kind in INTRA_TOKEN_KINDS:
