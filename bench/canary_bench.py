@@ -181,11 +181,31 @@ def townsquare_exe() -> str:
     return found
 
 
-def cli_env(data_dir: Path, pycache: Path | None) -> dict[str, str]:
-    """The environment of a CLI run: its own data dir; bytecode cached under `pycache`
-    (as after a normal install, which compiles bytecode), or no cache at all (None)."""
+_TOKENS: dict[Path, str] = {}
+
+
+def operator_token(data_dir: Path) -> str:
+    """An admin service token in the store under `data_dir` (made once, before any timing):
+    every store-touching command authenticates, as an operator's would."""
+    if data_dir not in _TOKENS:
+        from townsquare.services.tokens import create_token
+
+        app = _open_app(data_dir)
+        try:
+            _TOKENS[data_dir] = create_token(app.sessions, "bench-operator", "admin")
+        finally:
+            app.close()
+    return _TOKENS[data_dir]
+
+
+def cli_env(data_dir: Path, pycache: Path | None, token: bool = True) -> dict[str, str]:
+    """The environment of a CLI run: its own data dir and an operator token; bytecode
+    cached under `pycache` (as after a normal install, which compiles bytecode), or no
+    cache at all (None)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TOWNSQUARE_")}
     env["TOWNSQUARE_DATA_DIR"] = str(data_dir)
+    if token:
+        env["TOWNSQUARE_TOKEN"] = operator_token(data_dir)
     if pycache is None:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         env.pop("PYTHONPYCACHEPREFIX", None)
@@ -200,7 +220,7 @@ def run_cli(
 ) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
         [townsquare_exe(), *args],
-        env=cli_env(data_dir, pycache),
+        env=cli_env(data_dir, pycache, token=args[:1] != ["--help"]),
         capture_output=True,
         text=True,
         check=False,
