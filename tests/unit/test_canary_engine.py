@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -293,3 +295,20 @@ def test_half_anchored_lexical_slots_are_read_right_or_erased(
     )
     assert [s.variants[1] for s in layout.slots] == ["Yesterday,", "reported", "he's"]
     assert read_leak(layout, leak).observed.tolist() == expected
+
+
+def test_a_sentence_the_memo_repeats_is_not_read_for_both_places() -> None:
+    """An excerpt holding one of two identical sentences aligns to both; its marks belong
+    to one of them only, so the slots on words both claim are erased, never misread."""
+    text = (
+        "We review the reports every week. Teams limit reach today and tomorrow. "
+        "We review the reports every week. The policy cannot change."
+    )
+    layout = build_layout(text, language="en", channels=["zero_width", "typography"])
+    _, symbols, copies = issue(layout, 30)
+    for row, copy in zip(symbols, copies, strict=True):
+        # the third sentence only, with what follows (cut at its first word)
+        start = [m.start() for m in re.finditer(r"\bWe\b", copy)][1]
+        reading = read_leak(layout, copy[start:])
+        read = reading.observed >= 0
+        assert np.array_equal(reading.observed[read], row[read])

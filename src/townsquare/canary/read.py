@@ -271,6 +271,8 @@ def read_leak(layout: Layout, text: str, *, invisible_lost: bool = False) -> Rea
             sentence = layout.sentences[slot.sentence]
             edges = (slot.token == sentence.first_token, slot.token_end == sentence.end_token)
             observed[j] = _read_lexical(slot, leak, tmap, claims, edges)
+        elif any(len(claims.get(tmap.get(t, -1), ())) > 1 for t in (slot.token, slot.token + 1)):
+            continue  # two memo sentences aligned onto one leak word: whose mark is it?
         elif slot.channel == "zero_width":
             observed[j] = _read_zero_width(slot, leak, tmap)
         elif slot.kind in INTRA_TOKEN_KINDS:
