@@ -27,6 +27,7 @@ from townsquare.canary.read import read_leak
 from townsquare.canary.trace import trace
 
 TEXTS_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "texts"
+HOLDOUT_DIR = Path(__file__).resolve().parent / "holdout"  # never used to write a rule
 SCREENSHOT_SENTENCES = 40
 
 

@@ -20,11 +20,18 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from bench.attack_cases import CASES, TEXTS_DIR, Record, build_memo, load_texts, run_case
+from bench.attack_cases import (
+    CASES,
+    HOLDOUT_DIR,
+    TEXTS_DIR,
+    Record,
+    build_memo,
+    load_texts,
+    run_case,
+)
 from bench.attack_report import HEADER, markdown_report, summary_rows
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "attack-suite.md"
-HOLDOUT = Path(__file__).resolve().parent / "holdout"
 
 
 def run_suite(
@@ -83,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.holdout and args.markdown:
         parser.error("--markdown documents the fixture texts; --holdout only prints")
     console = Console(width=None if Console().is_terminal else 150)
-    directory = HOLDOUT if args.holdout else TEXTS_DIR
+    directory = HOLDOUT_DIR if args.holdout else TEXTS_DIR
     records, notes, seconds = run_suite(
         args.trials, args.recipients, not args.no_ocr, console, directory
     )

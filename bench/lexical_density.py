@@ -31,6 +31,8 @@ from townsquare.canary.segment import canonicalize, detect_language, segment
 
 ROOT = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 FIXTURES = ROOT / "lexical"
+# bench.attack_cases has the same two paths; this file also runs as a plain script,
+# where the bench package cannot be imported.
 REAL = ROOT / "texts"
 HOLDOUT = Path(__file__).resolve().parent / "holdout"
 

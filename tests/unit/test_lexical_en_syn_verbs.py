@@ -4,29 +4,20 @@ inflection kept, and the contexts where a naive table would change the meaning."
 from __future__ import annotations
 
 import pytest
+from tests.unit.lexical_helpers import candidates, slot_of
 
-from townsquare.canary.lexical import LexicalCandidate, en_syn_verbs, find_lexical
+from townsquare.canary.lexical import LexicalCandidate, en_syn_verbs
 from townsquare.canary.normalize import lexical_form
-from townsquare.canary.segment import canonicalize, segment
 
 MINE = frozenset(en_syn_verbs.RULES)
 
 
 def run(raw: str) -> list[LexicalCandidate]:
-    text = canonicalize(raw)
-    sentences, tokens = segment(text, "en")
-    cands = find_lexical(text, sentences, tokens, "en")
-    for c in cands:
-        assert c.variants[0] == text[c.start : c.end]
-        assert len({lexical_form(v) for v in c.variants}) == len(c.variants), c
-    return cands
+    return candidates(raw, "en")[1]
 
 
 def slot(raw: str, original: str) -> LexicalCandidate | None:
-    for c in run(raw):
-        if c.variants[0] == original:
-            return c
-    return None
+    return slot_of(run(raw), original)
 
 
 def variants(raw: str, original: str) -> tuple[str, ...]:

@@ -4,36 +4,26 @@ guard must keep it silent (each one a sentence a bare word table would have touc
 from __future__ import annotations
 
 import pytest
+from tests.unit.lexical_helpers import candidates, slot_of
 
-from townsquare.canary.lexical import LexicalCandidate, find_lexical
+from townsquare.canary.lexical import LexicalCandidate
 from townsquare.canary.lexical.en_syn_words import RULES
 from townsquare.canary.model import Language
 from townsquare.canary.normalize import lexical_form
-from townsquare.canary.segment import canonicalize, segment
 
 
 def run(raw: str, language: Language = "en") -> list[LexicalCandidate]:
-    text = canonicalize(raw)
-    sentences, tokens = segment(text, language)
-    cands = find_lexical(text, sentences, tokens, language)
-    for c in cands:
-        assert c.variants[0] == text[c.start : c.end]
-        assert len({lexical_form(v) for v in c.variants}) == len(c.variants), c
-    return cands
+    return candidates(raw, language)[1]
 
 
 def variants(raw: str, original: str) -> tuple[str, ...]:
-    for c in run(raw):
-        if c.variants[0] == original:
-            return c.variants
-    return ()
+    c = slot_of(run(raw), original)
+    return c.variants if c else ()
 
 
 def rule_of(raw: str, original: str) -> str:
-    for c in run(raw):
-        if c.variants[0] == original:
-            return c.rule
-    return ""
+    c = slot_of(run(raw), original)
+    return c.rule if c else ""
 
 
 # (text, original span, a variant expected among its alternatives)

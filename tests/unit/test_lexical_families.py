@@ -4,30 +4,22 @@ contexts where it must stay silent."""
 from __future__ import annotations
 
 import pytest
+from tests.unit.lexical_helpers import candidates, slot_of
 
-from townsquare.canary.lexical import LexicalCandidate, find_lexical
+from townsquare.canary.lexical import LexicalCandidate
 from townsquare.canary.model import Language
 from townsquare.canary.normalize import lexical_form
-from townsquare.canary.segment import canonicalize, segment
 
 
 def run(
     raw: str, language: Language, rejected: frozenset[str] = frozenset()
 ) -> list[LexicalCandidate]:
-    text = canonicalize(raw)
-    sentences, tokens = segment(text, language)
-    cands = find_lexical(text, sentences, tokens, language, rejected=rejected)
-    for c in cands:
-        assert c.variants[0] == text[c.start : c.end]
-        assert len({lexical_form(v) for v in c.variants}) == len(c.variants), c
-    return cands
+    return candidates(raw, language, rejected)[1]
 
 
 def variants(raw: str, language: Language, original: str) -> tuple[str, ...]:
-    for c in run(raw, language):
-        if c.variants[0] == original:
-            return c.variants
-    return ()
+    c = slot_of(run(raw, language), original)
+    return c.variants if c else ()
 
 
 def rules(raw: str, language: Language) -> set[str]:

@@ -4,28 +4,21 @@ naive table would swap but the meaning, the mood or the construction would chang
 from __future__ import annotations
 
 import pytest
+from tests.unit.lexical_helpers import candidates, slot_of
 
-from townsquare.canary.lexical import LexicalCandidate, find_lexical
+from townsquare.canary.lexical import LexicalCandidate
 from townsquare.canary.lexical.fr_syn_verbs import RULES
 from townsquare.canary.normalize import lexical_form
-from townsquare.canary.segment import canonicalize, segment
+from townsquare.canary.segment import canonicalize
 
 
 def run(raw: str) -> list[LexicalCandidate]:
-    text = canonicalize(raw)
-    sentences, tokens = segment(text, "fr")
-    cands = find_lexical(text, sentences, tokens, "fr")
-    for c in cands:
-        assert c.variants[0] == text[c.start : c.end]
-        assert len({lexical_form(v) for v in c.variants}) == len(c.variants), c
-    return cands
+    return candidates(raw, "fr")[1]
 
 
 def variants(raw: str, original: str) -> tuple[str, ...]:
-    for c in run(raw):
-        if c.variants[0] == original:
-            return c.variants
-    return ()
+    c = slot_of(run(raw), original)
+    return c.variants if c else ()
 
 
 def forms(vs: tuple[str, ...]) -> frozenset[str]:

@@ -5,28 +5,19 @@ back, and silent where a guard says one form would change the meaning."""
 from __future__ import annotations
 
 import pytest
+from tests.unit.lexical_helpers import candidates, slot_of
 
-from townsquare.canary.lexical import LexicalCandidate, find_lexical
+from townsquare.canary.lexical import LexicalCandidate
 from townsquare.canary.lexical.fr_syn_words import RULES
 from townsquare.canary.normalize import lexical_form
-from townsquare.canary.segment import canonicalize, segment
 
 
 def run(raw: str) -> tuple[str, list[LexicalCandidate]]:
-    text = canonicalize(raw)
-    sentences, tokens = segment(text, "fr")
-    cands = find_lexical(text, sentences, tokens, "fr")
-    for c in cands:
-        assert c.variants[0] == text[c.start : c.end]
-        assert len({lexical_form(v) for v in c.variants}) == len(c.variants), c
-    return text, cands
+    return candidates(raw, "fr")
 
 
 def slot(raw: str, original: str) -> LexicalCandidate | None:
-    for c in run(raw)[1]:
-        if c.variants[0] == original:
-            return c
-    return None
+    return slot_of(run(raw)[1], original)
 
 
 def forms(variants: tuple[str, ...]) -> set[str]:

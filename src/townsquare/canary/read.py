@@ -20,7 +20,7 @@ from townsquare.canary.channels import INTRA_TOKEN_KINDS, ZW_VARIANTS
 from townsquare.canary.codes import I16
 from townsquare.canary.model import CHANNELS, Layout, Slot
 from townsquare.canary.normalize import ZERO_WIDTH, lexical_form, strip_zero_width
-from townsquare.canary.segment import tokenize
+from townsquare.canary.segment import CLOSERS, tokenize
 
 _MIN_CONSTANT_RUN = 8  # a channel read identically this often was normalised away
 TYPOGRAPHIC = "\u2019\u2018\u201c\u201d\u2026\u00a0\u202f\u2010\u2011\u00ab\u00bb"
@@ -129,7 +129,7 @@ def _read_intra(layout: Layout, slot: Slot, leak: _Leak, tmap: dict[int, int]) -
 
 
 NEAR_MISS = 0.8  # similarity above which a window is a variant with a typo, not another word
-_SENTENCE_END_RE = re.compile(r"[.!?…][)\]}”»’'\"›]*$")
+_SENTENCE_END_RE = re.compile(rf"[.!?…][{re.escape(CLOSERS)}]*$")
 
 
 def _misplaced(

@@ -12,12 +12,12 @@ import re
 from townsquare.canary.model import CanaryError, Language, Sentence, Token
 from townsquare.canary.normalize import ZERO_WIDTH_RE, match_key
 
-_CLOSERS = "\"'’”»)]"
+CLOSERS = "\"'’”»)]"
 # A sentence ends at terminal punctuation, optionally followed by closing quotes
 # or brackets (French puts a no-break space before the closing guillemet).
-_END_RE = re.compile(rf"[.!?…]+(?:[\u00a0\u202f ]?[{re.escape(_CLOSERS)}])*(?=\s)")
+_END_RE = re.compile(rf"[.!?…]+(?:[\u00a0\u202f ]?[{re.escape(CLOSERS)}])*(?=\s)")
 _OPENER_RE = re.compile(r"[\"'“‘«(\[¿¡*_#-]*[\w\"“«(\[]")
-_MULTISPACE_AFTER_END_RE = re.compile(rf"([.!?…][{re.escape(_CLOSERS)}\u00a0\u202f]*) {{2,}}(?=\S)")
+_MULTISPACE_AFTER_END_RE = re.compile(rf"([.!?…][{re.escape(CLOSERS)}\u00a0\u202f]*) {{2,}}(?=\S)")
 _TOKEN_RE = re.compile(r"\S+")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
 _BLOCK_LINE_RE = re.compile(r"^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>)")

@@ -115,7 +115,7 @@ from collections.abc import Iterable
 from townsquare.canary.lexical.base import SentenceView, words
 from townsquare.canary.lexical.en_syntax import SAY_VERBS, clause_at
 from townsquare.canary.lexical.en_words import DETERMINERS
-from townsquare.canary.lexical.swaps import Check, Swap, SwapTable
+from townsquare.canary.lexical.swaps import Check, Swap, SwapTable, all_checks
 
 _MODALS = frozenset(
     words(
@@ -434,13 +434,6 @@ def _amount(view: SentenceView, j: int, preps: Iterable[str]) -> bool:
     return bool(core) and (core[0].isdigit() or core[0] in "$€£" or view.n(k) in _AMOUNT_WORDS)
 
 
-def _all(*checks: Check) -> Check:
-    def check(view: SentenceView, i: int, j: int) -> bool:
-        return all(c(view, i, j) for c in checks)
-
-    return check
-
-
 # Nouns whose synonym slot (`en_syn_words`) is decided by the verb after them ("the
 # company plans", "this approach requires"), and adverbs decided by the verb after them
 # ("rapidly declined", "significantly improved").
@@ -524,7 +517,7 @@ def _rows(rule: str, rows: Iterable[tuple[tuple[str, ...], Check]], nxt: Check) 
         checks = [_shared_context, prev, nxt]
         if len({_verb_like(f) for f in forms}) > 1:
             checks.insert(0, _not_after_it)
-        out.append(Swap(rule, forms, check=_all(*checks)))
+        out.append(Swap(rule, forms, check=all_checks(*checks)))
     return out
 
 
@@ -1534,7 +1527,7 @@ SWAPS: list[Swap] = [
         [
             (("provide", "offer"), _p_base),
             (("provides", "offers"), _p_third),
-            (("providing", "offering"), _all(_p_ing, _provide_prev)),
+            (("providing", "offering"), all_checks(_p_ing, _provide_prev)),
         ],
         _provided,
     ),
@@ -1693,7 +1686,7 @@ SWAPS: list[Swap] = [
             (("rises", "increases", "goes up"), _p_third),
             (("rose", "increased", "went up"), _amount_past),
             (("risen", "increased", "gone up"), _amount_perf),
-            (("rising", "increasing", "going up"), _all(_amount_base, _p_prog)),
+            (("rising", "increasing", "going up"), all_checks(_amount_base, _p_prog)),
         ],
         _rise,
     ),
@@ -1706,7 +1699,7 @@ SWAPS: list[Swap] = [
             (("fallen", "decreased", "dropped", "declined", "gone down"), _amount_perf),
             (
                 ("falling", "decreasing", "dropping", "declining", "going down"),
-                _all(_amount_base, _p_prog),
+                all_checks(_amount_base, _p_prog),
             ),
         ],
         _fall,
@@ -1717,7 +1710,7 @@ SWAPS: list[Swap] = [
             (("need to", "have to"), _must_base),
             (("needs to", "has to"), _must_third),
             (("needed to", "had to"), _must_past),
-            (("needing to", "having to"), _all(_p_ing, _prev_clean_c)),
+            (("needing to", "having to"), all_checks(_p_ing, _prev_clean_c)),
         ],
         _must,
     ),
@@ -1731,7 +1724,7 @@ SWAPS: list[Swap] = [
         ],
         _requested,
     ),
-    Swap("en.syn.found", ("founded", "established"), check=_all(_shared_context, _founded)),
+    Swap("en.syn.found", ("founded", "established"), check=all_checks(_shared_context, _founded)),
     *_rows(
         "en.syn.help",
         [
@@ -2055,7 +2048,11 @@ SWAPS: list[Swap] = [
         ],
         lambda v, i, j: _head(v, j, _CONCERNS),
     ),
-    Swap("en.syn.take_place", ("take place", "be held"), check=_all(_shared_context, _take_place)),
+    Swap(
+        "en.syn.take_place",
+        ("take place", "be held"),
+        check=all_checks(_shared_context, _take_place),
+    ),
     *_rows(
         "en.syn.notify",
         [(("informed", "notified"), lambda v, i, j: True)],
@@ -2087,7 +2084,7 @@ SWAPS: list[Swap] = [
         "en.syn.display",
         [
             (("display", "show"), _p_imp),
-            (("displays", "shows"), _all(_p_third, _shows_prev)),
+            (("displays", "shows"), all_checks(_p_third, _shows_prev)),
             (("displayed", "showed"), _p_past),
             (("displayed", "shown"), _p_perf),
             (("displaying", "showing"), _p_ing),

@@ -121,7 +121,7 @@ from townsquare.canary.lexical.base import SentenceView, words
 from townsquare.canary.lexical.en_contractions import is_participle
 from townsquare.canary.lexical.en_syntax import clause_at
 from townsquare.canary.lexical.en_words import DETERMINERS, next_word
-from townsquare.canary.lexical.swaps import Check, Swap, SwapTable, inflect
+from townsquare.canary.lexical.swaps import Check, Swap, SwapTable, all_checks, inflect
 
 _BE = frozenset(words("is are was were am be been being isn't aren't wasn't weren't"))
 _S_BASES = frozenset(words("it that there he she what who here this where"))
@@ -192,13 +192,6 @@ def _after_det_before(nouns: str, dets: frozenset[str] = DETERMINERS) -> Check:
 
     def check(view: SentenceView, i: int, j: int) -> bool:
         return view.n(i - 1) in dets and _word_after(view, j) in allowed
-
-    return check
-
-
-def _all(*checks: Check) -> Check:
-    def check(view: SentenceView, i: int, j: int) -> bool:
-        return all(c(view, i, j) for c in checks)
 
     return check
 
@@ -1392,7 +1385,9 @@ SWAPS: list[Swap] = [
     Swap(
         "en.syn.significant",
         ("significant", "considerable", "substantial"),
-        check=_all(_before(_SIGNIFICANT_NOUNS), lambda v, i, j: v.n(i - 1) != "statistically"),
+        check=all_checks(
+            _before(_SIGNIFICANT_NOUNS), lambda v, i, j: v.n(i - 1) != "statistically"
+        ),
     ),
     Swap(
         "en.syn.current",
@@ -1521,7 +1516,7 @@ SWAPS: list[Swap] = [
     Swap(
         "en.syn.ongoing",
         ("ongoing", "continuing"),
-        check=_all(lambda v, i, j: v.n(i - 1) in _ONGOING_PREV, _before(_ONGOING_NOUNS)),
+        check=all_checks(lambda v, i, j: v.n(i - 1) in _ONGOING_PREV, _before(_ONGOING_NOUNS)),
     ),
     Swap("en.syn.potential", ("potential", "possible"), check=_possible),
     Swap("en.syn.going_forward", ("going forward", "from now on", "henceforth"), check=_opener),

@@ -125,7 +125,7 @@ from townsquare.canary.lexical.base import (
     words,
 )
 from townsquare.canary.lexical.fr_grammar import _determiner, _render, infinitive_word
-from townsquare.canary.lexical.swaps import Check, Swap, SwapTable, inflect
+from townsquare.canary.lexical.swaps import Check, Swap, SwapTable, all_checks, inflect
 
 # --- shared context checks ---------------------------------------------------------
 
@@ -194,13 +194,6 @@ def _infinitive_after_de(view: SentenceView, j: int) -> bool:
     if prefix.casefold() in ("d'", "d’"):
         return infinitive_word(rest) or rest in ("être", "avoir")
     return False
-
-
-def _all(*checks: Check) -> Check:
-    def check(view: SentenceView, i: int, j: int) -> bool:
-        return all(c(view, i, j) for c in checks)
-
-    return check
 
 
 # --- adverbs ------------------------------------------------------------------------
@@ -1575,7 +1568,7 @@ SWAPS: list[Swap] = [
     Swap(
         "fr.syn.entre_temps",
         ("entre-temps", "entretemps", "dans l'intervalle"),
-        check=_all(_interval, _free_word),
+        check=all_checks(_interval, _free_word),
     ),
     Swap("fr.syn.a_vrai_dire", ("à vrai dire", "à dire vrai")),
     Swap("fr.syn.autrement_dit", ("autrement dit", "en d'autres termes"), anywhere=False),
@@ -1822,7 +1815,7 @@ SWAPS: list[Swap] = [
             ("surprenants", "étonnants"),
             ("surprenantes", "étonnantes"),
         ],
-        check=_all(_decisive, _free_word),
+        check=all_checks(_decisive, _free_word),
     ),
     Swap(
         "fr.syn.malheureusement",

@@ -89,6 +89,15 @@ def _match(view: SentenceView, i: int, words: tuple[str, ...], prefix: str) -> i
     return None if j is None or view.toks[i + 1].lead else j
 
 
+def all_checks(*checks: Check) -> Check:
+    """One check that passes where every one of `checks` passes."""
+
+    def check(view: SentenceView, i: int, j: int) -> bool:
+        return all(c(view, i, j) for c in checks)
+
+    return check
+
+
 def inflect(rule: str, rows: Iterable[tuple[str, ...]], check: Check | None = None) -> list[Swap]:
     """One Swap per row of inflected forms sharing a rule id."""
     return [Swap(rule, tuple(row), check=check) for row in rows]
